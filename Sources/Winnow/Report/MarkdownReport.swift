@@ -1,0 +1,110 @@
+/// Renders a `RunReport` as Markdown: the verdict first, then the details a
+/// reviewer checks (rejections, duplicate clusters, cleaning rules, files).
+public enum MarkdownReport {
+  public static func render(_ r: RunReport) -> String {
+    var out: [String] = []
+    out += summary(r)
+    out += inputs(r)
+    out += stages(r)
+    out += rejections(r)
+    out += clusters(r)
+    out += cleaning(r)
+    out += outputs(r)
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private static func summary(_ r: RunReport) -> [String] {
+    let reasons = r.counts.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+    let dupRate = r.counts.articles > 0 ? Double(r.dedup.stats.duplicates) / Double(r.counts.articles) : 0
+    return [
+      "# Winnow run \(r.runId)", "",
+      "**\(r.counts.articles) articles in · \(r.counts.clean) kept · \(r.counts.rejected) rejected**"
+        + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
+        + " · duplicate rate \(percent(dupRate))", "",
+      "- Input: \(r.files) files, \(megabytes(r.bytes.input)) in \(fixed(r.seconds, 2)) s"
+        + " (\(fixed(r.throughput, 2)) MB/s)",
+      "- Output: `\(r.outputFolder)` — clean \(megabytes(r.bytes.clean)), rejected \(megabytes(r.bytes.rejected))"
+        + " (gzip)",
+      "- Started \(r.startedAt) · Winnow \(r.version) · config `\(r.configDigest.prefix(12))`", "",
+    ]
+  }
+
+  private static func inputs(_ r: RunReport) -> [String] {
+    var out = ["## Inputs", "", "| format | articles | kept |", "| --- | ---: | ---: |"]
+    out += r.formats.map { "| \($0.format) | \($0.articles) | \($0.clean) |" }
+    let encodings = r.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+    out += ["", "Encodings: " + (encodings.isEmpty ? "none" : encodings.joined(separator: ", ")), ""]
+    return out
+  }
+
+  private static func stages(_ r: RunReport) -> [String] {
+    var out = ["## Stages", "", "| stage | seconds | articles | MB/s |", "| --- | ---: | ---: | ---: |"]
+    out += r.stages.map { "| \($0.stage) | \(fixed($0.seconds, 3)) | \($0.articles) | \(fixed($0.mbPerSecond, 1)) |" }
+    return out + [""]
+  }
+
+  private static func rejections(_ r: RunReport) -> [String] {
+    guard !r.rejections.isEmpty else { return ["## Rejected", "", "Nothing was rejected.", ""] }
+    var out = ["## Rejected", ""]
+    for reason in r.rejections {
+      out += ["### \(reason.reason) (\(reason.count))", "", "| id | source | why |", "| --- | --- | --- |"]
+      out += reason.examples.map { "| `\($0.id)` | \(cell($0.source)) | \(cell($0.message)) |" }
+      if reason.count > reason.examples.count { out.append("| … | \(reason.count - reason.examples.count) more | |") }
+      out.append("")
+    }
+    return out
+  }
+
+  private static func clusters(_ r: RunReport) -> [String] {
+    let s = r.dedup.stats
+    var out = [
+      "## Duplicate clusters", "",
+      "\(s.clusters) clusters, \(s.duplicates) duplicates · LSH \(s.bands) bands × \(s.rows) rows · "
+        + "\(s.exactPairs) exact pairs, \(s.candidatePairs) candidate pairs, \(s.verifiedPairs) verified", "",
+    ]
+    for (n, cluster) in r.dedup.clusters.enumerated() {
+      let k = cluster.keeper
+      out.append("\(n + 1). kept `\(k.id)` \(cell(k.title ?? "")) — \(cell(k.source)), \(k.chars) chars")
+      for m in cluster.members {
+        let how = m.exact == true ? "exact copy" : "similarity \(fixed(m.similarity ?? 0, 3))"
+        out.append("   - `\(m.id)` \(how) — \(cell(m.source)), \(m.chars) chars")
+      }
+    }
+    if r.dedup.clustersNotShown > 0 { out += ["", "\(r.dedup.clustersNotShown) smaller clusters not shown."] }
+    return out + [""]
+  }
+
+  private static func cleaning(_ r: RunReport) -> [String] {
+    var out = ["## Cleaning: blocks removed per rule", ""]
+    guard !r.cleaning.isEmpty else { return out + ["No block was removed.", ""] }
+    out += ["| rule | blocks | chars | examples |", "| --- | ---: | ---: | --- |"]
+    out += r.cleaning.map { rule in
+      "| \(rule.rule) | \(rule.blocks) | \(rule.chars) | \(rule.examples.map { "«\(cell($0))»" }.joined(separator: " ")) |"
+    }
+    return out + [""]
+  }
+
+  private static func outputs(_ r: RunReport) -> [String] {
+    var out = ["## Output files", "", "| file | bytes | records | sha256 |", "| --- | ---: | ---: | --- |"]
+    out += r.outputs.map { "| \($0.path) | \($0.bytes) | \($0.records) | `\($0.sha256.prefix(16))…` |" }
+    return out
+  }
+
+  /// Text made safe for one Markdown table cell.
+  static func cell(_ text: String) -> String {
+    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+  }
+
+  static func fixed(_ value: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    let text = String(rounded)
+    let decimals = text.split(separator: ".").last?.count ?? 0
+    return text + String(repeating: "0", count: max(0, digits - decimals))
+  }
+
+  static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
+
+  static func megabytes(_ bytes: Int) -> String { fixed(Double(bytes) / 1e6, 2) + " MB" }
+}

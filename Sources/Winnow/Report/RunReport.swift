@@ -1,0 +1,110 @@
+import Foundation
+
+/// Everything a person or a machine needs to review one run. `report.json`
+/// is this model; `report.md` is rendered from it (one model, many views).
+/// Keys are snake_case in JSON; `schemaVersion` changes when fields change meaning.
+public struct RunReport: Sendable, Equatable, Codable {
+  public struct Bytes: Sendable, Equatable, Codable {
+    /// Input bytes after decompression.
+    public var input = 0
+    /// Compressed bytes of `clean/` and of `rejected/`.
+    public var clean = 0
+    public var rejected = 0
+  }
+
+  public struct FormatCount: Sendable, Equatable, Codable {
+    public var format: String
+    public var articles = 0
+    public var clean = 0
+  }
+
+  public struct StageTiming: Sendable, Equatable, Codable {
+    public var stage: String
+    /// Time spent in the stage, summed over worker threads.
+    public var seconds: Double
+    public var articles: Int
+    /// Input megabytes (10^6 bytes) per second of stage time.
+    public var mbPerSecond: Double
+  }
+
+  public struct RuleSummary: Sendable, Equatable, Codable {
+    public var rule: String
+    public var blocks = 0
+    public var chars = 0
+    public var examples: [String] = []
+  }
+
+  public struct ArticleRef: Sendable, Equatable, Codable {
+    public var id: String
+    public var source: String
+    public var title: String?
+    public var chars: Int
+    /// Similarity to the keeper; nil for the keeper itself.
+    public var similarity: Double?
+    public var exact: Bool?
+  }
+
+  public struct Cluster: Sendable, Equatable, Codable {
+    public var keeper: ArticleRef
+    public var members: [ArticleRef]
+  }
+
+  public struct Dedup: Sendable, Equatable, Codable {
+    public var stats = DedupStats()
+    /// The biggest clusters (up to `report.max_clusters`), biggest first.
+    public var clusters: [Cluster] = []
+    public var clustersNotShown = 0
+  }
+
+  public struct Example: Sendable, Equatable, Codable {
+    public var id: String
+    public var source: String
+    public var message: String
+  }
+
+  public struct ReasonSummary: Sendable, Equatable, Codable {
+    public var reason: String
+    public var count = 0
+    public var examples: [Example] = []
+  }
+
+  public var schemaVersion = 1
+  public var runId = ""
+  public var version = Release.version
+  /// UTC start time, ISO 8601.
+  public var startedAt = ""
+  public var seconds = 0.0
+  public var inputs: [String] = []
+  public var outputFolder = ""
+  public var configDigest = ""
+  public var files = 0
+  public var counts = Manifest.Counts()
+  public var bytes = Bytes()
+  public var formats: [FormatCount] = []
+  public var encodings: [String: Int] = [:]
+  public var stages: [StageTiming] = []
+  public var cleaning: [RuleSummary] = []
+  public var dedup = Dedup()
+  public var rejections: [ReasonSummary] = []
+  public var outputs: [OutputEntry] = []
+
+  public init() {}
+
+  /// Input megabytes per second over the whole run.
+  public var throughput: Double { seconds > 0 ? Double(bytes.input) / 1e6 / seconds : 0 }
+
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+
+  public static func decode(_ data: Data) throws -> RunReport {
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(RunReport.self, from: data)
+  }
+}

@@ -1,0 +1,125 @@
+/// Appends JSON to a byte buffer in a fixed key order, for output that is
+/// byte-identical from run to run and fast to produce (no Foundation encoder,
+/// no intermediate dictionaries). Non-ASCII text is written as UTF-8, not escaped.
+struct JSONWriter {
+  private(set) var bytes: [UInt8] = []
+  private var needsComma = [false]
+
+  mutating func beginObject() {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+  }
+
+  mutating func endObject() {
+    bytes.append(UInt8(ascii: "}"))
+    needsComma.removeLast()
+  }
+
+  mutating func beginArray(_ key: String) {
+    self.key(key)
+    bytes.append(UInt8(ascii: "["))
+    needsComma.append(false)
+  }
+
+  mutating func endArray() {
+    bytes.append(UInt8(ascii: "]"))
+    needsComma.removeLast()
+  }
+
+  /// Starts a nested object under `key`.
+  mutating func beginObject(_ key: String) {
+    self.key(key)
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+  }
+
+  mutating func field(_ key: String, _ value: String?) {
+    guard let value else { return }
+    self.key(key)
+    string(value)
+  }
+
+  mutating func field(_ key: String, _ value: Int?) {
+    guard let value else { return }
+    self.key(key)
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  /// Numbers are rounded to 4 decimals: enough for shares and similarities, and stable to read.
+  mutating func field(_ key: String, _ value: Double?) {
+    guard let value, value.isFinite else { return }
+    self.key(key)
+    let rounded = (value * 10_000).rounded() / 10_000
+    bytes.append(contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
+  }
+
+  mutating func field(_ key: String, _ value: Bool?) {
+    guard let value else { return }
+    self.key(key)
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  /// An array element.
+  mutating func element(_ value: String) {
+    separate()
+    string(value)
+  }
+
+  mutating func newline() { bytes.append(0x0A) }
+
+  mutating func reset() {
+    bytes.removeAll(keepingCapacity: true)
+    needsComma = [false]
+  }
+
+  private mutating func key(_ key: String) {
+    separate()
+    string(key)
+    bytes.append(UInt8(ascii: ":"))
+  }
+
+  private mutating func separate() {
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    needsComma[needsComma.count - 1] = true
+  }
+
+  private static let hex = Array("0123456789abcdef".utf8)
+
+  /// A JSON string literal. U+2028/2029 are escaped so the lines are also valid JavaScript.
+  private mutating func string(_ value: String) {
+    let start = bytes.count
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0..<0x20:
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        bytes.append(Self.hex[Int(byte >> 4)])
+        bytes.append(Self.hex[Int(byte & 0xF)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+    escapeLineSeparators(from: start)
+  }
+
+  /// Rewrites E2 80 A8/A9 (U+2028/2029) written since `start` as \u2028/\u2029; rare, so done after the fact.
+  private mutating func escapeLineSeparators(from start: Int) {
+    guard bytes[start...].contains(0xE2) else { return }
+    var i = start
+    while i + 2 < bytes.count {
+      if bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
+        let escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+        bytes.replaceSubrange(i..<(i + 3), with: escape)
+        i += escape.count
+      } else {
+        i += 1
+      }
+    }
+  }
+}

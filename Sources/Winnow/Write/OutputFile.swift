@@ -1,0 +1,45 @@
+import Crypto
+import Glibc
+
+/// A file being written: bytes go to disk as they come, the SHA-256 and size
+/// are kept as they pass, and `close()` makes them durable with fsync.
+final class OutputFile {
+  let path: String
+  private var fd: Int32
+  private var hasher = SHA256()
+  private(set) var byteCount = 0
+
+  init(path: String) throws(OutputError) {
+    self.path = path
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .system("open", path: path) }
+  }
+
+  deinit { if fd >= 0 { Glibc.close(fd) } }
+
+  func write(_ bytes: [UInt8]) throws(OutputError) {
+    hasher.update(data: bytes)
+    byteCount += bytes.count
+    let failed = bytes.withUnsafeBytes { raw -> Bool in
+      guard let base = raw.baseAddress else { return false }
+      var offset = 0
+      while offset < raw.count {
+        let n = Glibc.write(fd, base + offset, raw.count - offset)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return true }
+        offset += n
+      }
+      return false
+    }
+    if failed { throw .system("write", path: path) }
+  }
+
+  /// Flushes to disk, closes, and returns the file's SHA-256 in hex.
+  func close() throws(OutputError) -> String {
+    guard fsync(fd) == 0 else { throw .system("fsync", path: path) }
+    let result = Glibc.close(fd)
+    fd = -1
+    guard result == 0 else { throw .system("close", path: path) }
+    return Hex.string(hasher.finalize())
+  }
+}
