@@ -1,0 +1,86 @@
+/// An article on its way through the per-article stages: the record that
+/// will be written (with a rejection once one is decided), the blocks
+/// cleaning removed, and the fingerprint when it goes on to dedup.
+struct ProcessedArticle: Sendable {
+  var record: CorpusRecord
+  var removed: [RemovedBlock] = []
+  var fingerprint: Fingerprint?
+  var byteCount: Int
+
+  var isRejected: Bool { record.rejection != nil }
+}
+
+/// Runs extract → clean → quality → fingerprint for one read result. Stateless
+/// and `Sendable`, so batches of articles go through it on several threads.
+struct ArticleProcessor: Sendable {
+  let extractor: Extractor
+  let cleaner: Cleaner
+  let judge: QualityJudge
+  let fingerprinter: Fingerprinter
+
+  init(config: Config) {
+    extractor = Extractor(config: config.extract)
+    cleaner = Cleaner(config: config.clean)
+    judge = QualityJudge(config: config.quality)
+    fingerprinter = Fingerprinter(config: config.fingerprint)
+  }
+
+  func process(_ result: ReadResult, times: inout StageTimes) -> ProcessedArticle {
+    switch result {
+    case .failure(let failure):
+      return Self.rejected(failure)
+    case .document(let document):
+      return process(document, times: &times)
+    }
+  }
+
+  private func process(_ document: RawDocument, times: inout StageTimes) -> ProcessedArticle {
+    let article: Article
+    do {
+      article = try times.measure("extract") { () throws(ExtractFailure) in try extractor.extract(document) }
+    } catch {
+      return Self.rejected(document, message: "\(document.location): \(error.message)")
+    }
+    let cleaned = times.measure("clean") { cleaner.clean(article) }
+    let body = cleaned.body
+    let quality = times.measure("quality") { judge.judge(body: body) }
+    var processed = ProcessedArticle(
+      record: CorpusRecord(
+        id: article.id, location: article.location, format: article.format, encoding: article.encoding,
+        metadata: article.metadata, quality: quality.signals, rejection: nil, text: body),
+      removed: cleaned.removed, byteCount: article.byteCount)
+    guard quality.passed else {
+      var rejection = Rejection(reason: .quality, message: Self.describe(quality.failures))
+      rejection.failures = quality.failures
+      processed.record.rejection = rejection
+      return processed
+    }
+    processed.fingerprint = times.measure("fingerprint") { fingerprinter.fingerprint(body) }
+    return processed
+  }
+
+  static func describe(_ failures: [QualityFailure]) -> String {
+    failures.map { f in
+      let op = f.rule.hasPrefix("min_") ? "<" : ">"
+      return "\(f.rule): \(MarkdownReport.fixed(f.value, 4)) \(op) \(MarkdownReport.fixed(f.threshold, 4))"
+    }.joined(separator: "; ")
+  }
+
+  static func rejected(_ failure: ReadFailure) -> ProcessedArticle {
+    let rejection = Rejection(reason: .readError, message: failure.description)
+    return ProcessedArticle(
+      record: CorpusRecord(
+        id: failure.id, location: failure.location, format: nil, encoding: nil, metadata: Metadata(),
+        quality: nil, rejection: rejection, text: failure.content),
+      byteCount: failure.byteCount)
+  }
+
+  static func rejected(_ document: RawDocument, message: String) -> ProcessedArticle {
+    ProcessedArticle(
+      record: CorpusRecord(
+        id: document.id, location: document.location, format: document.format, encoding: document.encoding,
+        metadata: Metadata(), quality: nil, rejection: Rejection(reason: .extractError, message: message),
+        text: document.content),
+      byteCount: document.byteCount)
+  }
+}

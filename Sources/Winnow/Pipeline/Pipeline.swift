@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+
+/// Wires the stages: read → extract → clean → quality → fingerprint per
+/// article (on `jobs` threads), then dedup over the whole run, then write and
+/// report. Every input article ends in exactly one output record.
+public struct Pipeline: Sendable {
+  private let config: Config
+  private let logger: Logger
+
+  public init(config: Config, logger: Logger = Logger(label: "winnow")) {
+    self.config = config
+    self.logger = logger
+  }
+
+  /// Runs the whole job. Throws only when the outputs cannot be written; bad
+  /// input becomes rejected records and warnings.
+  public func run(_ options: RunOptions, progress: (@Sendable (String) -> Void)? = nil) async throws -> RunReport {
+    let started = Date()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let reader = Reader(config: config.read)
+    let listing = reader.inputFiles(options.inputs)
+    let runId = options.runId ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
+    let writer = try CorpusWriter(outputFolder: options.outputFolder, overwrite: options.overwrite, config: config.write)
+
+    var times = StageTimes()
+    var articles = listing.failures.map(ArticleProcessor.rejected)
+    let processor = ArticleProcessor(config: config)
+    for file in listing.files {
+      var results: [ReadResult] = []
+      times.measure("read", articles: 0) { reader.read(file) { results.append($0) } }
+      let (processed, fileTimes) = await Self.process(results, with: processor, jobs: options.jobs)
+      articles += processed
+      times.merge(fileTimes)
+      progress?("\(articles.count) articles read from \(file.path)")
+    }
+    times.add("read", .zero, articles: articles.count)
+    for article in articles where article.isRejected && article.record.rejection?.reason != .quality {
+      logger.warning("\(article.record.rejection?.message ?? "")")
+    }
+
+    RunChecks.rejectRepeatedIds(&articles)
+    let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
+    var builder = ReportBuilder(config: config.report)
+    builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
+    let manifest = try times.measure("write", articles: articles.count) {
+      for article in articles {
+        try writer.write(article.record)
+        builder.add(article.record, removed: article.removed)
+      }
+      let inputBytes = articles.reduce(0) { $0 + $1.byteCount }
+      return try writer.commit(
+        configDigest: config.digest, inputs: Manifest.Inputs(files: listing.files.count, bytes: inputBytes))
+    }
+
+    let report = builder.finish { r in
+      r.runId = runId
+      r.startedAt = ISO8601DateFormatter().string(from: started)
+      r.seconds = Self.seconds(clock.now - start)
+      r.inputs = options.inputs
+      r.outputFolder = options.outputFolder
+      r.configDigest = manifest.configDigest
+      r.files = manifest.inputs.files
+      r.counts = manifest.counts
+      r.bytes.input = manifest.inputs.bytes
+      r.bytes.clean = manifest.files.filter { $0.path.hasPrefix("clean/") }.reduce(0) { $0 + $1.bytes }
+      r.bytes.rejected = manifest.files.filter { $0.path.hasPrefix("rejected/") }.reduce(0) { $0 + $1.bytes }
+      r.stages = times.timings(inputBytes: manifest.inputs.bytes)
+      r.outputs = manifest.files
+    }
+    try ReportFiles.write(report, to: options.reportFolder ?? "Reports/\(runId)")
+    return report
+  }
+
+  /// Processes read results in chunks on up to `jobs` tasks; results keep input order.
+  static func process(_ results: [ReadResult], with processor: ArticleProcessor, jobs: Int) async
+    -> ([ProcessedArticle], StageTimes)
+  {
+    let chunkSize = 64
+    let chunks = stride(from: 0, to: results.count, by: chunkSize).map { $0..<min($0 + chunkSize, results.count) }
+    var done = [[ProcessedArticle]](repeating: [], count: chunks.count)
+    var times = StageTimes()
+    await withTaskGroup(of: (Int, [ProcessedArticle], StageTimes).self) { group in
+      var next = 0
+      func launch() {
+        let index = next
+        let range = chunks[index]
+        group.addTask {
+          var local = StageTimes()
+          let out = results[range].map { processor.process($0, times: &local) }
+          return (index, out, local)
+        }
+        next += 1
+      }
+      while next < min(jobs, chunks.count) { launch() }
+      for await (index, out, local) in group {
+        done[index] = out
+        times.merge(local)
+        if next < chunks.count { launch() }
+      }
+    }
+    return (done.flatMap { $0 }, times)
+  }
+
+  /// Deduplicates the articles still in the running and rejects every cluster member but the keeper.
+  private func applyDedup(to articles: inout [ProcessedArticle]) -> (stats: DedupStats, clusters: [RunReport.Cluster]) {
+    let candidates = articles.indices.filter { !articles[$0].isRejected && articles[$0].fingerprint != nil }
+    let items = candidates.compactMap { i in
+      articles[i].fingerprint.map { DedupItem(fingerprint: $0, bodyLength: articles[i].record.quality?.chars ?? 0) }
+    }
+    let result = Deduplicator(config: config.dedup, signatureLength: config.fingerprint.signatureLength).run(items)
+    var clusters: [RunReport.Cluster] = []
+    for cluster in result.clusters {
+      let keeper = candidates[cluster.keeper]
+      var members: [RunReport.ArticleRef] = []
+      for member in cluster.members {
+        let index = candidates[member.index]
+        var rejection = Rejection(
+          reason: .duplicate,
+          message: member.exact
+            ? "exact duplicate of \(articles[keeper].record.id)"
+            : "near duplicate of \(articles[keeper].record.id) (similarity \(MarkdownReport.fixed(member.similarity, 3)))")
+        rejection.duplicateOf = articles[keeper].record.id
+        rejection.similarity = member.similarity
+        rejection.exact = member.exact
+        articles[index].record.rejection = rejection
+        members.append(Self.reference(articles[index], similarity: member.similarity, exact: member.exact))
+      }
+      clusters.append(RunReport.Cluster(keeper: Self.reference(articles[keeper]), members: members))
+    }
+    return (result.stats, clusters)
+  }
+
+  private static func reference(_ a: ProcessedArticle, similarity: Double? = nil, exact: Bool? = nil)
+    -> RunReport.ArticleRef
+  {
+    RunReport.ArticleRef(
+      id: a.record.id, source: a.record.location.description, title: a.record.metadata.title,
+      chars: a.record.quality?.chars ?? 0, similarity: similarity, exact: exact)
+  }
+
+  static func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import Winnow
+
+@Suite struct ReportTests {
+  func record(_ id: String, _ rejection: Rejection? = nil) -> CorpusRecord {
+    CorpusRecord(
+      id: id, location: SourceLocation(path: "\(id).txt"), format: .markdown, encoding: .utf8,
+      metadata: Metadata(title: "题|目"), quality: nil, rejection: rejection, text: "正文")
+  }
+
+  func sampleReport() -> RunReport {
+    var builder = ReportBuilder(config: ReportConfig())
+    builder.add(record("a"), removed: [RemovedBlock(index: 0, block: Block(.paragraph, "扫一扫下载界面新闻APP"), rule: "app_prompt")])
+    builder.add(record("b", Rejection(reason: .duplicate, message: "near duplicate of a (similarity 0.930)")), removed: [])
+    builder.add(record("c", Rejection(reason: .quality, message: "min_chars: 3 < 50")), removed: [])
+    let keeper = RunReport.ArticleRef(id: "a", source: "a.txt", title: "题|目", chars: 100)
+    let member = RunReport.ArticleRef(id: "b", source: "b.txt", title: nil, chars: 90, similarity: 0.93, exact: false)
+    builder.setDedup(stats: DedupStats(bands: 16, rows: 8, candidatePairs: 1, verifiedPairs: 1, clusters: 1, duplicates: 1),
+      clusters: [RunReport.Cluster(keeper: keeper, members: [member])])
+    return builder.finish { r in
+      r.runId = "2026-11-22-abcd"
+      r.counts = Manifest.Counts(articles: 3, clean: 1, rejected: 2, rejectedByReason: ["duplicate": 1, "quality": 1])
+      r.bytes.input = 2_500_000
+      r.seconds = 0.5
+    }
+  }
+
+  @Test func builderCountsRulesReasonsAndFormats() {
+    let r = sampleReport()
+    #expect(r.cleaning == [RunReport.RuleSummary(rule: "app_prompt", blocks: 1, chars: 12, examples: ["扫一扫下载界面新闻APP"])])
+    #expect(r.rejections.map(\.reason) == ["duplicate", "quality"])
+    #expect(r.formats == [RunReport.FormatCount(format: "markdown", articles: 3, clean: 1)])
+    #expect(r.throughput == 5.0)
+  }
+
+  @Test func markdownCarriesTheKeyFigures() {
+    let md = MarkdownReport.render(sampleReport())
+    #expect(md.hasPrefix("# Winnow run 2026-11-22-abcd\n"))
+    #expect(md.contains("**3 articles in · 1 kept · 2 rejected** (duplicate 1, quality 1)"))
+    #expect(md.contains("near duplicate of a (similarity 0.930)"))
+    #expect(md.contains("`b` similarity 0.930"))
+    #expect(md.contains("题\\|目"), "a | in text must not break the table")
+    #expect(md.contains("| app_prompt | 1 | 12 |"))
+  }
+
+  @Test func jsonRoundTrips() throws {
+    let r = sampleReport()
+    let data = try r.encoded()
+    #expect(try RunReport.decode(data) == r)
+    #expect(String(decoding: data, as: UTF8.self).contains("\"run_id\" : \"2026-11-22-abcd\""))
+  }
+
+  @Test func excerptCutsLongText() {
+    var config = ReportConfig()
+    config.exampleChars = 10
+    let builder = ReportBuilder(config: config)
+    #expect(builder.excerpt("一二三四五六七八九十十一") == "一二三四五六七八九十…")
+    #expect(builder.excerpt("短") == "短")
+  }
+
+  @Test func biggestClustersComeFirstAndTheRestAreCounted() {
+    var config = ReportConfig()
+    config.maxClusters = 1
+    var builder = ReportBuilder(config: config)
+    let ref = { (id: String) in RunReport.ArticleRef(id: id, source: id, title: nil, chars: 1) }
+    builder.setDedup(stats: DedupStats(), clusters: [
+      RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
+      RunReport.Cluster(keeper: ref("c"), members: [ref("d"), ref("e")]),
+    ])
+    let r = builder.finish { _ in }
+    #expect(r.dedup.clusters.map(\.keeper.id) == ["c"])
+    #expect(r.dedup.clustersNotShown == 1)
+  }
+}
