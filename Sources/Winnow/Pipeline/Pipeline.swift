@@ -26,51 +26,60 @@ public struct Pipeline: Sendable {
 
     var times = StageTimes()
     var articles = listing.failures.map(ArticleProcessor.rejected)
-    let processor = ArticleProcessor(config: config)
-    for file in listing.files {
-      var results: [ReadResult] = []
-      times.measure("read", articles: 0) { reader.read(file) { results.append($0) } }
-      let (processed, fileTimes) = await Self.process(results, with: processor, jobs: options.jobs)
-      articles += processed
-      times.merge(fileTimes)
-      progress?("\(articles.count) articles read from \(file.path)")
-    }
-    times.add("read", .zero, articles: articles.count)
-    for article in articles where article.isRejected && article.record.rejection?.reason != .quality {
-      logger.warning("\(article.record.rejection?.message ?? "")")
-    }
-
+    articles += await readAndProcess(listing.files, with: reader, jobs: options.jobs, times: &times, progress: progress)
     RunChecks.rejectRepeatedIds(&articles)
     let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
     var builder = ReportBuilder(config: config.report)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
     let manifest = try times.measure("write", articles: articles.count) {
-      for article in articles {
-        try writer.write(article.record)
-        builder.add(article.record, removed: article.removed)
-      }
-      let inputBytes = articles.reduce(0) { $0 + $1.byteCount }
-      return try writer.commit(
-        configDigest: config.digest, inputs: Manifest.Inputs(files: listing.files.count, bytes: inputBytes))
+      try write(articles, with: writer, files: listing.files.count, report: &builder)
     }
-
     let report = builder.finish { r in
       r.runId = runId
       r.startedAt = ISO8601DateFormatter().string(from: started)
       r.seconds = Self.seconds(clock.now - start)
       r.inputs = options.inputs
       r.outputFolder = options.outputFolder
-      r.configDigest = manifest.configDigest
-      r.files = manifest.inputs.files
-      r.counts = manifest.counts
-      r.bytes.input = manifest.inputs.bytes
-      r.bytes.clean = manifest.files.filter { $0.path.hasPrefix("clean/") }.reduce(0) { $0 + $1.bytes }
-      r.bytes.rejected = manifest.files.filter { $0.path.hasPrefix("rejected/") }.reduce(0) { $0 + $1.bytes }
+      r.fill(from: manifest)
       r.stages = times.timings(inputBytes: manifest.inputs.bytes)
-      r.outputs = manifest.files
     }
     try ReportFiles.write(report, to: options.reportFolder ?? "Reports/\(runId)")
     return report
+  }
+
+  /// Reads each file and sends its articles through the per-article stages,
+  /// warning about every input that could not be read or interpreted.
+  private func readAndProcess(
+    _ files: [InputFile], with reader: Reader, jobs: Int, times: inout StageTimes,
+    progress: (@Sendable (String) -> Void)?
+  ) async -> [ProcessedArticle] {
+    let processor = ArticleProcessor(config: config)
+    var articles: [ProcessedArticle] = []
+    for file in files {
+      var results: [ReadResult] = []
+      times.measure("read", articles: 0) { reader.read(file) { results.append($0) } }
+      times.add("read", .zero, articles: results.count)
+      let (processed, fileTimes) = await Self.process(results, with: processor, jobs: jobs)
+      times.merge(fileTimes)
+      for article in processed {
+        if let rejection = article.record.rejection, rejection.reason != .quality { logger.warning("\(rejection.message)") }
+      }
+      articles += processed
+      progress?("\(articles.count) articles read, now \(file.path)")
+    }
+    return articles
+  }
+
+  /// Writes every article in input order and commits the outputs.
+  private func write(
+    _ articles: [ProcessedArticle], with writer: CorpusWriter, files: Int, report: inout ReportBuilder
+  ) throws -> Manifest {
+    for article in articles {
+      try writer.write(article.record)
+      report.add(article.record, removed: article.removed)
+    }
+    let inputBytes = articles.reduce(0) { $0 + $1.byteCount }
+    return try writer.commit(configDigest: config.digest, inputs: Manifest.Inputs(files: files, bytes: inputBytes))
   }
 
   /// Processes read results in chunks on up to `jobs` tasks; results keep input order.

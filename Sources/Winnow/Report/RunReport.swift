@@ -108,3 +108,16 @@ public struct RunReport: Sendable, Equatable, Codable {
     return try decoder.decode(RunReport.self, from: data)
   }
 }
+
+extension RunReport {
+  /// Takes the counts, sizes and files of what the run wrote from its manifest.
+  public mutating func fill(from manifest: Manifest) {
+    configDigest = manifest.configDigest
+    files = manifest.inputs.files
+    counts = manifest.counts
+    bytes.input = manifest.inputs.bytes
+    bytes.clean = manifest.files.filter { $0.path.hasPrefix("clean/") }.reduce(0) { $0 + $1.bytes }
+    bytes.rejected = manifest.files.filter { $0.path.hasPrefix("rejected/") }.reduce(0) { $0 + $1.bytes }
+    outputs = manifest.files
+  }
+}
