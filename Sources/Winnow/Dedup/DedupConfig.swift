@@ -8,12 +8,16 @@ public struct DedupConfig: Sendable, Equatable, Codable {
   public var rows = 0
   /// Weight of a missed duplicate when bands × rows are chosen (false positives get 1 − this).
   public var falseNegativeWeight = 0.5
+  /// In one LSH bucket, each article is paired with at most this many of the next ones
+  /// (all pairs while the bucket is smaller): bounds the work on huge buckets.
+  public var candidateWindow = 100
 
   public init() {}
 
   enum CodingKeys: String, CodingKey {
     case threshold, bands, rows
     case falseNegativeWeight = "false_negative_weight"
+    case candidateWindow = "candidate_window"
   }
 
   func validate() throws(ConfigError) {
@@ -21,6 +25,7 @@ public struct DedupConfig: Sendable, Equatable, Codable {
     try Check.range(bands, 0...1024, key: "dedup.bands")
     try Check.range(rows, 0...1024, key: "dedup.rows")
     try Check.range(falseNegativeWeight, 0.0...1.0, key: "dedup.false_negative_weight")
+    try Check.range(candidateWindow, 1...100_000, key: "dedup.candidate_window")
     guard (bands == 0) == (rows == 0) else {
       throw .invalidValue(key: "dedup.bands", message: "set both bands and rows, or neither")
     }

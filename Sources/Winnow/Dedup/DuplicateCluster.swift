@@ -41,7 +41,8 @@ public struct DuplicateCluster: Sendable, Equatable {
 public struct DedupStats: Sendable, Equatable, Codable {
   public var bands: Int
   public var rows: Int
-  /// Pairs of articles with identical normalized bodies (keeper–member links).
+  /// Members whose normalized body is identical to their keeper's (exact keeper–member links);
+  /// `duplicates − exactPairs` members are near duplicates.
   public var exactPairs: Int
   /// Distinct pairs that shared at least one LSH band key.
   public var candidatePairs: Int

@@ -12,7 +12,8 @@ public struct ContentHash: Sendable, Hashable, Codable, CustomStringConvertible 
   public var description: String {
     let h = String(high, radix: 16)
     let l = String(low, radix: 16)
-    return String(repeating: "0", count: 16 - h.count) + h + String(repeating: "0", count: 16 - l.count) + l
+    return String(repeating: "0", count: 16 - h.count) + h
+      + String(repeating: "0", count: 16 - l.count) + l
   }
 }
 

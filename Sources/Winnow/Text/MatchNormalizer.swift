@@ -2,39 +2,153 @@
 /// forms folded to ASCII, letters lowercased, whitespace, punctuation and
 /// symbols dropped. Pre-segmented CJK text ("吉 反对派 占领") and unsegmented
 /// text ("吉反对派占领") normalize to the same scalars.
+///
+/// Runs on every article body (and, in the Clean stage, on blocks), so it
+/// decodes UTF-8 bytes itself and answers the common cases without Unicode
+/// property lookups: one table for U+0000–U+07FF (ASCII, Latin, Greek,
+/// Cyrillic, …), range checks for CJK ideographs, full-width forms and CJK
+/// punctuation. Only the remaining scalars take the general path (`foldSlowly`),
+/// which is also what fills the table, so both paths agree by construction.
+///
+/// - Complexity: O(n) in the UTF-8 length of the text.
 public enum MatchNormalizer {
   /// Appends the normalized scalar values of `text` to `output`.
   public static func normalize(_ text: String, into output: inout [UInt32]) {
-    for scalar in text.unicodeScalars {
-      var v = scalar.value
-      if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII forms
-      if v < 0x80 {
-        if v >= 0x41 && v <= 0x5A {
-          output.append(v + 0x20)
-        } else if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
-          output.append(v)
-        }
-        continue
-      }
-      if ScalarClass.isCJK(v) {
-        output.append(v)
-        continue
-      }
-      if ScalarClass.isWhitespace(v) || ScalarClass.isPunctuationOrSymbol(v) { continue }
-      guard let s = Unicode.Scalar(v) else { continue }
-      if s.properties.changesWhenLowercased {
-        output.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars.map(\.value))
-      } else {
-        output.append(v)
-      }
+    let start = output.count
+    let capacity = text.utf8.count
+    output.append(contentsOf: repeatElement(0, count: capacity))
+    let written = output.withUnsafeMutableBufferPointer { buffer in
+      write(text, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
     }
+    output.removeLast(capacity - written)
   }
 
   /// The normalized scalar values of `text`.
   public static func normalize(_ text: String) -> [UInt32] {
-    var out: [UInt32] = []
-    out.reserveCapacity(text.utf8.count / 2)
-    normalize(text, into: &out)
-    return out
+    [UInt32](unsafeUninitializedCapacity: text.utf8.count) { buffer, initialized in
+      initialized = write(text, into: buffer)
+    }
+  }
+
+  /// Fold code: the scalar is dropped.
+  private static let dropped: UInt32 = 0
+  /// Fold code: only `foldSlowly` can tell (Unicode properties, or a lowercase
+  /// of several scalars such as "İ").
+  private static let special = UInt32.max
+
+  /// Fold codes of U+0000..<U+0800, the scalars of one and two UTF-8 bytes:
+  /// `dropped`, `special`, or the single scalar the input becomes.
+  private static let narrowTable: [UInt32] = (0..<UInt32(0x800)).map { value in
+    var scalars: [UInt32] = []
+    foldSlowly(value) { scalars.append($0) }
+    return scalars.isEmpty ? dropped : scalars.count == 1 ? scalars[0] : special
+  }
+
+  /// Writes the normalized scalars of `text` to `output` (which has room for at
+  /// least `text.utf8.count` values: no scalar grows beyond its UTF-8 length)
+  /// and returns how many it wrote.
+  private static func write(
+    _ text: String, into output: UnsafeMutableBufferPointer<UInt32>
+  ) -> Int {
+    narrowTable.withUnsafeBufferPointer { table in
+      let fast = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        write(utf8: utf8, table: table, into: output)
+      }
+      if let fast { return fast }
+      var sink = ScalarSink(output: output)
+      for scalar in text.unicodeScalars { sink.append(scalar.value, table: table) }
+      return sink.count
+    }
+  }
+
+  /// The fast path: decodes UTF-8 (valid, as every `String` is) and folds.
+  private static func write(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>,
+    into output: UnsafeMutableBufferPointer<UInt32>
+  ) -> Int {
+    var sink = ScalarSink(output: output)
+    var i = 0
+    let end = bytes.count
+    while i < end {
+      let lead = UInt32(bytes[i])
+      let value: UInt32
+      let length: Int
+      if lead < 0x80 {
+        (value, length) = (lead, 1)
+      } else if lead >= 0xE0 && lead < 0xF0 && i + 2 < end {  // U+0800–U+FFFF: CJK lives here
+        value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        length = 3
+      } else if lead < 0xE0 && i + 1 < end {
+        (value, length) = ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+      } else if i + 3 < end {
+        value =
+          (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+          | UInt32(bytes[i + 3] & 0x3F)
+        length = 4
+      } else {
+        break
+      }
+      sink.append(value, table: table)
+      i += length
+    }
+    return sink.count
+  }
+
+  /// Where folded scalars go: a buffer with room for them and a count.
+  private struct ScalarSink {
+    let output: UnsafeMutableBufferPointer<UInt32>
+    var count = 0
+
+    /// Folds one scalar value into the output.
+    @inline(__always)
+    mutating func append(_ value: UInt32, table: UnsafeBufferPointer<UInt32>) {
+      let code = fold(value, table: table)
+      if code == MatchNormalizer.dropped { return }
+      if code != MatchNormalizer.special {
+        output[count] = code
+        count += 1
+        return
+      }
+      foldSlowly(value) { folded in
+        guard count < output.count else { return }
+        output[count] = folded
+        count += 1
+      }
+    }
+  }
+
+  /// The fold code of `value` from the table or a range check; `special` when
+  /// only `foldSlowly` can tell.
+  @inline(__always)
+  private static func fold(_ value: UInt32, table: UnsafeBufferPointer<UInt32>) -> UInt32 {
+    if value < 0x800 { return table[Int(value)] }
+    if value >= 0x4E00 && value <= 0x9FFF { return value }  // CJK Unified Ideographs
+    if value >= 0xFF01 && value <= 0xFF5E { return table[Int(value - 0xFEE0)] }  // full-width ASCII
+    if ScalarClass.isCJK(value) { return value }
+    if ScalarClass.isWhitespace(value) || ScalarClass.isCJKPunctuation(value) { return dropped }
+    return special
+  }
+
+  /// The definition of the normalization for one scalar, with Unicode property
+  /// lookups: passes each resulting scalar value to `emit` (none when dropped).
+  private static func foldSlowly(_ scalar: UInt32, emit: (UInt32) -> Void) {
+    var value = scalar
+    if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }  // full-width ASCII forms
+    if value < 0x80 {
+      if value >= 0x41 && value <= 0x5A {
+        emit(value + 0x20)
+      } else if (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) {
+        emit(value)
+      }
+      return
+    }
+    if ScalarClass.isCJK(value) { return emit(value) }
+    if ScalarClass.isWhitespace(value) || ScalarClass.isPunctuationOrSymbol(value) { return }
+    guard let unicodeScalar = Unicode.Scalar(value) else { return }
+    if unicodeScalar.properties.changesWhenLowercased {
+      for lower in unicodeScalar.properties.lowercaseMapping.unicodeScalars { emit(lower.value) }
+    } else {
+      emit(value)
+    }
   }
 }

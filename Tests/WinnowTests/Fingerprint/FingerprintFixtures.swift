@@ -1,0 +1,54 @@
+import Foundation
+
+/// The Fingerprint stage's suites, under one name so that `--filter Fingerprint` selects them all.
+enum FingerprintTests {}
+
+/// Text for the fingerprint and dedup tests: the seed articles in
+/// `Tests/Fixtures/seeds`, and the THUCNews corpus beside the project
+/// (`../shared/corpora`) when it is there.
+enum FingerprintFixtures {
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static let corpusPath = repositoryRoot.deletingLastPathComponent()
+    .appendingPathComponent("shared/corpora/thucnews-val.tsv").path
+
+  static var corpusIsPresent: Bool { FileManager.default.fileExists(atPath: corpusPath) }
+
+  /// The text of the seed whose file name starts with `prefix` (e.g. "003").
+  static func seed(_ prefix: String) throws -> String {
+    let folder = repositoryRoot.appendingPathComponent("Tests/Fixtures/seeds")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    guard let name = names.sorted().first(where: { $0.hasPrefix(prefix) }) else {
+      throw CocoaError(.fileNoSuchFile)
+    }
+    return try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  /// The article paragraphs of a seed: its lines of at least 40 characters,
+  /// each once (a seed page may hold its article twice).
+  static func paragraphs(ofSeed prefix: String) throws -> [String] {
+    var seen = Set<Substring>()
+    return try seed(prefix).split(separator: "\n")
+      .filter { $0.count >= 40 && seen.insert($0).inserted }.map(String.init)
+  }
+
+  /// The article texts of the corpus (`label<TAB>text` lines).
+  static func corpusTexts() throws -> [String] {
+    try String(contentsOfFile: corpusPath, encoding: .utf8).split(separator: "\n").map { line in
+      String(line.split(separator: "\t", maxSplits: 1).last ?? line)
+    }
+  }
+
+  /// Seed 003's article with three characters changed and one sentence left out.
+  static func nearCopy(of paragraphs: [String]) -> [String] {
+    var copy = paragraphs
+    copy[1] = copy[1].replacingOccurrences(of: "周四", with: "周五")
+    copy[5] = copy[5].replacingOccurrences(of: "阿拉木图", with: "阿拉木圖")
+    if let end = copy[8].firstIndex(of: "。") {
+      copy[8].removeSubrange(...end)
+    }
+    return copy
+  }
+}
