@@ -25,5 +25,11 @@ public struct Config: Sendable, Equatable, Codable {
     try dedup.validate()
     try write.validate()
     try report.validate()
+    guard dedup.bands * dedup.rows <= fingerprint.signatureLength else {
+      throw .invalidValue(
+        key: "dedup.bands",
+        message: "bands × rows = \(dedup.bands * dedup.rows) exceeds fingerprint.signature_length = "
+          + "\(fingerprint.signatureLength)")
+    }
   }
 }

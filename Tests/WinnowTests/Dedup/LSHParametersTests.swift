@@ -23,9 +23,9 @@ extension DedupTests {
       }
     }
 
-    /// At 0.8 / 128 with equal weights: 9 × 13 = 117 ≤ 128; P(0.8) = 1 − (1 − 0.8^13)^9 ≈ 0.399
+    /// At 0.8 / 128 with equal weights (datasketch's default): 9 × 13 = 117 ≤ 128; P(0.8) = 1 − (1 − 0.8^13)^9 ≈ 0.399
     /// (the S-curve's midpoint is (1/9)^(1/13) ≈ 0.845), P(0.5) ≈ 0.0011, P(0.9) ≈ 0.929.
-    @Test func candidateProbabilitiesAtTheDefaults() {
+    @Test func candidateProbabilitiesAtEqualWeights() {
       let lsh = LSHParameters.optimal(
         threshold: 0.8, signatureLength: 128, falseNegativeWeight: 0.5)
       #expect(lsh.bands * lsh.rows <= 128)

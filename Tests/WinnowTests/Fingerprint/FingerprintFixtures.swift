@@ -3,18 +3,11 @@ import Foundation
 /// The Fingerprint stage's suites, under one name so that `--filter Fingerprint` selects them all.
 enum FingerprintTests {}
 
-/// Text for the fingerprint and dedup tests: the seed articles in
-/// `Tests/Fixtures/seeds`, and the THUCNews corpus beside the project
-/// (`../shared/corpora`) when it is there.
+/// Text for the fingerprint and dedup tests: the seed articles in `Tests/Fixtures/seeds`.
 enum FingerprintFixtures {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-
-  static let corpusPath = repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/corpora/thucnews-val.tsv").path
-
-  static var corpusIsPresent: Bool { FileManager.default.fileExists(atPath: corpusPath) }
 
   /// The text of the seed whose file name starts with `prefix` (e.g. "003").
   static func seed(_ prefix: String) throws -> String {
@@ -32,13 +25,6 @@ enum FingerprintFixtures {
     var seen = Set<Substring>()
     return try seed(prefix).split(separator: "\n")
       .filter { $0.count >= 40 && seen.insert($0).inserted }.map(String.init)
-  }
-
-  /// The article texts of the corpus (`label<TAB>text` lines).
-  static func corpusTexts() throws -> [String] {
-    try String(contentsOfFile: corpusPath, encoding: .utf8).split(separator: "\n").map { line in
-      String(line.split(separator: "\t", maxSplits: 1).last ?? line)
-    }
   }
 
   /// Seed 003's article with three characters changed and one sentence left out.

@@ -60,23 +60,6 @@ extension FingerprintTests {
       #expect(Set(all).count == all.count)
     }
 
-    /// Every distinct 5-gram of the THUCNews sample (about 790,000) gets its own hash.
-    @Test(.enabled(if: FingerprintFixtures.corpusIsPresent))
-    func noCollisionsAmongTheCorpusShingles() throws {
-      var shingles = Set<[UInt32]>()
-      var hashes = Set<UInt64>()
-      for text in try FingerprintFixtures.corpusTexts() {
-        let scalars = MatchNormalizer.normalize(text)
-        guard scalars.count >= 5 else { continue }
-        for start in 0...(scalars.count - 5) {
-          let shingle = Array(scalars[start..<start + 5])
-          if shingles.insert(shingle).inserted { hashes.insert(hash(shingle)) }
-        }
-      }
-      #expect(shingles.count > 700_000)
-      #expect(hashes.count == shingles.count)
-    }
-
     /// Flipping any one input bit flips each output bit about half the time.
     @Test func avalanche() {
       var generator = SplitMix64(seed: 42)

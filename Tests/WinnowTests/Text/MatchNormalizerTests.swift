@@ -100,3 +100,20 @@ private enum ReferenceMatchNormalizer {
     return output
   }
 }
+
+@Suite struct ScalarClassTests {
+  @Test func ideographicMarksAreLettersNotPunctuation() {
+    for mark in "々〇〻".unicodeScalars {
+      #expect(ScalarClass.isCJK(mark.value))
+      #expect(!ScalarClass.isCJKPunctuation(mark.value))
+    }
+    #expect(MatchNormalizer.normalize("二〇二二年，人々") == Array("二〇二二年人々".unicodeScalars.map(\.value)))
+  }
+
+  @Test func cjkPunctuationIsPunctuation() {
+    for mark in "，。、：；！？「」『』（）【】《》〈〉“”…—·　".unicodeScalars {
+      #expect(ScalarClass.isCJKPunctuation(mark.value) || ScalarClass.isWhitespace(mark.value), "\(mark)")
+      #expect(!ScalarClass.isCJK(mark.value))
+    }
+  }
+}
