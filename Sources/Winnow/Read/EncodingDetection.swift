@@ -14,12 +14,19 @@ enum LegacyChoice {
   /// Encodings tried, in order of preference when the scores tie.
   static let candidates: [TextEncoding] = [.gb18030, .big5]
 
-  static func choose(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> LegacyChoice {
+  /// With `skipBadLines` (the head of a line-based file), an encoding that
+  /// breaks on some line is judged on the complete lines before that line, so
+  /// one corrupt record does not make the whole file unreadable.
+  static func choose(_ bytes: [UInt8], allowTruncatedEnd: Bool, skipBadLines: Bool = false)
+    -> LegacyChoice
+  {
     var best: (decoder: LegacyDecoder, utf8: [UInt8], score: Double)?
     var tried: [(encoding: TextEncoding, invalidOffset: Int?)] = []
     for encoding in candidates {
       guard let decoder = LegacyDecoder(encoding) else { continue }
-      switch decoder.decode(bytes, allowTruncatedEnd: allowTruncatedEnd) {
+      switch attempt(
+        decoder, bytes, allowTruncatedEnd: allowTruncatedEnd, skipBadLines: skipBadLines)
+      {
       case .invalid(let offset):
         tried.append((encoding, offset))
       case .decoded(let utf8) where !HanziFrequency.isPlausible(utf8):
@@ -31,6 +38,18 @@ enum LegacyChoice {
     }
     if let best { return .chosen(best.decoder, utf8: best.utf8) }
     return .none(tried: tried)
+  }
+
+  private static func attempt(
+    _ decoder: LegacyDecoder, _ bytes: [UInt8], allowTruncatedEnd: Bool, skipBadLines: Bool
+  ) -> LegacyDecoding {
+    let whole = decoder.decode(bytes, allowTruncatedEnd: allowTruncatedEnd)
+    guard skipBadLines, case .invalid(let offset) = whole,
+      let lastNewline = bytes[..<offset].lastIndex(of: 0x0A),
+      bytes[...lastNewline].contains(where: { $0 >= 0x80 })
+    else { return whole }
+    // Only lines that decode: if they are plain ASCII they say nothing, hence the check above.
+    return decoder.decode(Array(bytes[...lastNewline]))
   }
 
   /// "cannot decode: not UTF-8 (byte 0xB2 at offset 10), not GB18030 (…), not BIG5 (…)".
@@ -82,7 +101,7 @@ enum LineEncoding {
     let sample = isWholeFile ? head[...] : completeLines(head)
     let allowTruncatedEnd = !isWholeFile && sample.count == head.count
     if case .chosen(let decoder, let utf8) = LegacyChoice.choose(
-      Array(sample), allowTruncatedEnd: allowTruncatedEnd)
+      Array(sample), allowTruncatedEnd: allowTruncatedEnd, skipBadLines: true)
     {
       return (.legacy(decoder), utf8)
     }

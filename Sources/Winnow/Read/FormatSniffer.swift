@@ -43,10 +43,34 @@ struct FormatSniffer {
 
   /// Starts like an HTML document, or has `<head`/`<body` near the start.
   private func isHTML(_ head: [UInt8]) -> Bool {
-    let window = Array(head.prefix(FormatSniffer.htmlWindow).map(FormatSniffer.lowercased))
-    let start = window.drop(while: { $0 == 0x20 || (0x09...0x0D).contains($0) })
-    if start.starts(with: "<!doctype html".utf8) || start.starts(with: "<html".utf8) { return true }
-    return FormatSniffer.contains(window, "<head") || FormatSniffer.contains(window, "<body")
+    let window = head.prefix(FormatSniffer.htmlWindow)
+    guard let first = window.firstIndex(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) })
+    else { return false }
+    if FormatSniffer.hasTag("<!doctype html", in: window, at: first)
+      || FormatSniffer.hasTag("<html", in: window, at: first)
+    {
+      return true
+    }
+    var index = first
+    while let open = window[index...].firstIndex(of: UInt8(ascii: "<")) {
+      if FormatSniffer.hasTag("<head", in: window, at: open)
+        || FormatSniffer.hasTag("<body", in: window, at: open)
+      {
+        return true
+      }
+      index = open + 1
+    }
+    return false
+  }
+
+  /// Whether `tag` (lower case) starts at `index`, in any case.
+  private static func hasTag(_ tag: StaticString, in bytes: ArraySlice<UInt8>, at index: Int)
+    -> Bool
+  {
+    let count = tag.utf8CodeUnitCount
+    guard index + count <= bytes.endIndex else { return false }
+    let pattern = UnsafeBufferPointer(start: tag.utf8Start, count: count)
+    return (0..<count).allSatisfy { lowercased(bytes[index + $0]) == pattern[$0] }
   }
 
   /// Exactly one tab fewer than there are columns, and a first column that
@@ -64,13 +88,6 @@ struct FormatSniffer {
     (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
   }
 
-  private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-    let pattern = Array(needle.utf8)
-    guard haystack.count >= pattern.count else { return false }
-    return (0...(haystack.count - pattern.count)).contains {
-      haystack[$0..<$0 + pattern.count].elementsEqual(pattern)
-    }
-  }
 }
 
 /// The complete lines of a head, without their line endings.

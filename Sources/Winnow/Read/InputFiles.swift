@@ -25,8 +25,7 @@ extension Reader {
     for path in paths { tree.add(argument: path) }
     var seen = Set<String>()
     let files = tree.files.filter { seen.insert($0.path).inserted }
-      .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return (files, tree.failures)
+    return (InputTree.sortedByPathBytes(files), tree.failures)
   }
 }
 
@@ -112,6 +111,14 @@ struct InputTree {
     guard let resolved = realpath(argument, nil) else { return last }
     defer { free(resolved) }
     return String(cString: resolved).split(separator: "/").last.map(String.init) ?? ""
+  }
+
+  /// Sorted by the bytes of the path, compared as arrays (much faster than
+  /// comparing `String.UTF8View`s, which matters for a crawl of many files).
+  static func sortedByPathBytes(_ files: [InputFile]) -> [InputFile] {
+    files.map { (key: Array($0.path.utf8), file: $0) }
+      .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+      .map(\.file)
   }
 
   static func trimmingSlashes(_ path: String) -> String {

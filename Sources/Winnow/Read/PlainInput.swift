@@ -23,6 +23,10 @@ final class PlainInput {
   private let descriptor: Int32
   private let inflater: GzipInflater?
   private var firstRaw: [UInt8]?
+  private var rawConsumed = 0
+  /// A read came back short: the file has no more bytes, so no further read
+  /// (and no further buffer) is needed.
+  private var rawEnded = false
   private var reachedEnd = false
   private var failure: InputError?
 
@@ -43,7 +47,10 @@ final class PlainInput {
     descriptor = fd
     diskSize = Int(status.st_size)
     do {
-      let first = try PlainInput.readRaw(fd, count: PlainInput.plainChunkBytes)
+      let first = try PlainInput.readRaw(
+        fd, count: PlainInput.readSize(diskSize: diskSize, consumed: 0))
+      rawConsumed = first.count
+      rawEnded = first.count < PlainInput.readSize(diskSize: diskSize, consumed: 0)
       compressed = first.count >= 2 && first[0] == 0x1F && first[1] == 0x8B
       inflater = compressed ? try PlainInput.makeInflater() : nil
       firstRaw = first
@@ -104,8 +111,21 @@ final class PlainInput {
       firstRaw = nil
       return first
     }
-    let size = compressed ? PlainInput.gzipChunkBytes : PlainInput.plainChunkBytes
-    return try PlainInput.readRaw(descriptor, count: size)
+    if rawEnded { return [] }
+    let size =
+      compressed
+      ? PlainInput.gzipChunkBytes : PlainInput.readSize(diskSize: diskSize, consumed: rawConsumed)
+    let raw = try PlainInput.readRaw(descriptor, count: size)
+    rawConsumed += raw.count
+    rawEnded = raw.count < size
+    return raw
+  }
+
+  /// How much to ask for: a chunk, but for a small file just its size and one
+  /// byte more (to see the end), so that a crawl of many small files does not
+  /// allocate and fault in a megabyte per file.
+  private static func readSize(diskSize: Int, consumed: Int) -> Int {
+    min(plainChunkBytes, max(diskSize - consumed + 1, 1 << 16))
   }
 
   private static func makeInflater() throws(InputError) -> GzipInflater {

@@ -13,20 +13,38 @@ enum UTF8Check {
     var index = 0
     let count = bytes.count
     while index < count {
+      index = skipASCII(bytes, from: index)
+      guard index < count else { return nil }
       let lead = bytes[index]
-      if lead < 0x80 {
-        index += 1
-        continue
-      }
       let length = sequenceLength(lead)
       guard length > 0 else { return index }
-      for k in 1..<length {
-        guard index + k < count else { return allowTruncatedEnd ? nil : index }
-        guard isValidTrail(bytes[index + k], lead: lead, position: k) else { return index }
+      guard index + length <= count else {
+        // Cut off by the end: fine for a head, if what is there is right so far.
+        let valid = (1..<(count - index)).allSatisfy {
+          isValidTrail(bytes[index + $0], lead: lead, position: $0)
+        }
+        return allowTruncatedEnd && valid ? nil : index
       }
+      guard isValidTrail(bytes[index + 1], lead: lead, position: 1),
+        length < 3 || isValidTrail(bytes[index + 2], lead: lead, position: 2),
+        length < 4 || isValidTrail(bytes[index + 3], lead: lead, position: 3)
+      else { return index }
       index += length
     }
     return nil
+  }
+
+  /// Index of the first non-ASCII byte at or after `start`, eight bytes at a time.
+  @inline(__always)
+  private static func skipASCII(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    var index = start
+    while index + 8 <= bytes.count,
+      bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    {
+      index += 8
+    }
+    while index < bytes.count, bytes[index] < 0x80 { index += 1 }
+    return index
   }
 
   static func firstInvalid(_ bytes: [UInt8], allowTruncatedEnd: Bool = false) -> Int? {

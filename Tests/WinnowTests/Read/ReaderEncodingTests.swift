@@ -113,6 +113,37 @@ import Testing
     #expect(documents.last?.content == "读书节期间各类图书销售量比去年同期增长了百分之二十。")
   }
 
+  @Test func corruptLineInAGB18030FileFailsAlone() throws {
+    let scratch = try ScratchFolder()
+    defer { scratch.remove() }
+    let good = try fileBytes(ReadFixtures.read("records-gb18030.jsonl"))
+    let bad = Array(#"{"text": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8) + [0x0A]
+    let path = try scratch.write("mixed-gb.jsonl", good + bad + good)
+    let results = reader.readAll(path)
+    #expect(results.documents.count == 4)
+    #expect(results.documents.allSatisfy { $0.encoding == .gb18030 })
+    #expect(results.documents.map(\.location.line) == [1, 2, 4, 5])
+    let failure = try #require(results.failures.first)
+    #expect(results.failures.count == 1)
+    #expect(failure.location.line == 3)
+    #expect(failure.message.hasPrefix("line 3: not valid GB18030"))
+    #expect(
+      failure.message.contains("byte 0xFF at offset \(good.count + 10) (byte 11 of the line)"))
+  }
+
+  @Test func utf8WithACorruptByteFailsInsteadOfBecomingMojibake() throws {
+    let scratch = try ScratchFolder()
+    defer { scratch.remove() }
+    let text = try fileBytes(ReadFixtures.read("simplified-utf8.txt"))
+    let path = try scratch.write("corrupt.txt", Array(text[..<10]) + [0xFF] + Array(text[10...]))
+    let results = reader.readAll(path)
+    let failure = try #require(results.failures.first)
+    #expect(results.documents.isEmpty)
+    #expect(
+      failure.message.hasPrefix("cannot decode the text: not UTF-8 (byte 0xFF at offset 10)"))
+    #expect(failure.byteCount == text.count + 1)
+  }
+
   @Test func invalidLineInAUTF8JSONLinesFileFailsAlone() throws {
     let scratch = try ScratchFolder()
     defer { scratch.remove() }
