@@ -22,9 +22,8 @@ public struct Reader: Sendable {
     do {
       input = try PlainInput(path: file.path)
     } catch {
-      emit(
-        RecordSource(file: file, format: .text, encoding: .utf8, compressed: false).failure(
-          line: nil, message: error.message))
+      let source = RecordSource(file: file, format: .text, encoding: .utf8, compressed: false)
+      emit(source.failure(line: nil, message: error.message))
       return
     }
     let (start, atEnd) = readStart(input)
@@ -57,7 +56,7 @@ public struct Reader: Sendable {
     while bytes.count < Reader.headBytes {
       do {
         guard let chunk = try input.next() else { return (bytes, true) }
-        bytes.append(contentsOf: chunk)
+        if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
       } catch {
         return (bytes, false)
       }
@@ -88,18 +87,16 @@ extension Reader {
     case .legacy(let legacy): decoder = legacy
     }
     let records = LineRecords(source: source, config: config, decoder: decoder)
+    func handle(_ line: SplitLine) {
+      if let result = records.result(for: line) { emit(result) }
+    }
     var splitter = LineSplitter(maxLineBytes: config.maxArticleBytes, startOffset: skip)
     start.withUnsafeBytes { bytes in
-      splitter.feed(UnsafeRawBufferPointer(rebasing: bytes[skip...])) { line in
-        if let result = records.result(for: line) { emit(result) }
-      }
+      splitter.feed(UnsafeRawBufferPointer(rebasing: bytes[skip...]), handle)
     }
     do {
       while let chunk = try input.next() {
-        chunk.withUnsafeBytes { bytes in
-          splitter.feed(bytes) { line in if let result = records.result(for: line) { emit(result) }
-          }
-        }
+        chunk.withUnsafeBytes { bytes in splitter.feed(bytes, handle) }
       }
     } catch {
       let place =
@@ -107,6 +104,6 @@ extension Reader {
       emit(source.failure(line: nil, message: "\(error.message) (\(place))"))
       return
     }
-    splitter.finish { line in if let result = records.result(for: line) { emit(result) } }
+    splitter.finish(handle)
   }
 }

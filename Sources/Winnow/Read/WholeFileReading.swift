@@ -108,10 +108,11 @@ extension Reader {
       return
     }
     let records = LineRecords(source: source, config: config, decoder: nil)
-    var splitter = LineSplitter(maxLineBytes: config.maxArticleBytes)
-    utf8.withUnsafeBytes { bytes in
-      splitter.feed(bytes) { line in if let result = records.result(for: line) { emit(result) } }
+    func handle(_ line: SplitLine) {
+      if let result = records.result(for: line) { emit(result) }
     }
-    splitter.finish { line in if let result = records.result(for: line) { emit(result) } }
+    var splitter = LineSplitter(maxLineBytes: config.maxArticleBytes)
+    utf8.withUnsafeBytes { bytes in splitter.feed(bytes, handle) }
+    splitter.finish(handle)
   }
 }
