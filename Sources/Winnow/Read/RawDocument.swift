@@ -77,7 +77,9 @@ public struct ReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
   public var content: String
   public var byteCount: Int
 
-  public init(id: String, location: SourceLocation, message: String, content: String = "", byteCount: Int = 0) {
+  public init(
+    id: String, location: SourceLocation, message: String, content: String = "", byteCount: Int = 0
+  ) {
     self.id = id
     self.location = location
     self.message = message

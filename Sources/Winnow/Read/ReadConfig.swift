@@ -27,7 +27,8 @@ public struct ReadConfig: Sendable, Equatable, Codable {
 
   func validate() throws(ConfigError) {
     for (key, value) in [
-      ("text", jsonl.text), ("title", jsonl.title), ("url", jsonl.url), ("date", jsonl.date), ("id", jsonl.id),
+      ("text", jsonl.text), ("title", jsonl.title), ("url", jsonl.url), ("date", jsonl.date),
+      ("id", jsonl.id),
     ] {
       try Check.nonEmpty(value, key: "read.jsonl.\(key)")
     }
