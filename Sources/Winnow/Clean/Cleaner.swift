@@ -14,7 +14,7 @@ public struct Cleaner: Sendable {
     var kept: [Block] = []
     var removed: [RemovedBlock] = []
     var seen = Set<[UInt32]>()
-    let title = article.metadata.title.map { MatchNormalizer.normalize($0) }
+    let title = TitleEcho(title: article.metadata.title)
     for (index, block) in article.blocks.enumerated() {
       let key = MatchNormalizer.normalize(block.text)
       if let rule = removalRule(block, key: key, title: title, seen: seen) {
@@ -31,13 +31,13 @@ public struct Cleaner: Sendable {
 
   /// The first reason to remove the block, or nil to keep it. Rules come
   /// before repeats so that a repeated notice is reported as a notice.
-  private func removalRule(_ block: Block, key: [UInt32], title: [UInt32]?, seen: Set<[UInt32]>) -> String? {
+  private func removalRule(_ block: Block, key: [UInt32], title: TitleEcho, seen: Set<[UInt32]>) -> String? {
     if key.isEmpty { return CleanReason.noText }
     let length = block.text.unicodeScalars.count
     if let matcher = matchers.first(where: { $0.matches(block.text, scalarCount: length) }) {
       return matcher.rule.name
     }
-    if config.dropTitleBlocks, let title, !title.isEmpty, key == title { return CleanReason.titleEcho }
+    if config.dropTitleBlocks && title.matches(key) { return CleanReason.titleEcho }
     if config.dropRepeatedBlocks, seen.contains(key) { return CleanReason.repeatedBlock }
     return nil
   }

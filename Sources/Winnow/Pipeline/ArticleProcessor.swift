@@ -59,18 +59,24 @@ struct ArticleProcessor: Sendable {
     return processed
   }
 
+  /// "min_chars: 12 < 50; max_punctuation_share: 0.412 > 0.3".
   static func describe(_ failures: [QualityFailure]) -> String {
     failures.map { f in
-      let op = f.rule.hasPrefix("min_") ? "<" : ">"
-      return "\(f.rule): \(MarkdownReport.fixed(f.value, 4)) \(op) \(MarkdownReport.fixed(f.threshold, 4))"
+      "\(f.rule): \(number(f.value)) \(f.rule.hasPrefix("min_") ? "<" : ">") \(number(f.threshold))"
     }.joined(separator: "; ")
+  }
+
+  /// Whole numbers as integers, shares to three decimals.
+  private static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : MarkdownReport.fixed(value, 3)
   }
 
   static func rejected(_ failure: ReadFailure) -> ProcessedArticle {
     let rejection = Rejection(reason: .readError, message: failure.description)
     return ProcessedArticle(
       record: CorpusRecord(
-        id: failure.id, location: failure.location, format: nil, encoding: nil, metadata: Metadata(),
+        id: failure.id, location: failure.location, format: failure.format, encoding: failure.encoding,
+        metadata: Metadata(),
         quality: nil, rejection: rejection, text: failure.content),
       byteCount: failure.byteCount)
   }

@@ -11,7 +11,9 @@ struct StageTimes: Sendable {
   }
 
   /// Runs `body`, charging its time to `stage`.
-  mutating func measure<T>(_ stage: String, articles count: Int = 1, _ body: () throws -> T) rethrows -> T {
+  mutating func measure<T, E: Error>(
+    _ stage: String, articles count: Int = 1, _ body: () throws(E) -> T
+  ) throws(E) -> T {
     let clock = ContinuousClock()
     let start = clock.now
     defer { add(stage, clock.now - start, articles: count) }

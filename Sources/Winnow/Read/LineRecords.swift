@@ -16,13 +16,19 @@ struct RecordSource {
         compressed: compressed, content: content, fields: fields, byteCount: byteCount))
   }
 
+  /// A failure of the whole file (`line` nil) or of one record; a record's
+  /// failure carries the file's format and encoding, which are known by then.
   func failure(line: Int?, message: String, content: String = "", byteCount: Int = 0) -> ReadResult
   {
-    .failure(
-      ReadFailure(
-        id: DocumentID.derived(relativePath: file.relativePath, line: line),
-        location: SourceLocation(path: file.path, line: line), message: message, content: content,
-        byteCount: byteCount))
+    var failure = ReadFailure(
+      id: DocumentID.derived(relativePath: file.relativePath, line: line),
+      location: SourceLocation(path: file.path, line: line), message: message, content: content,
+      byteCount: byteCount)
+    if line != nil {
+      failure.format = format
+      failure.encoding = encoding
+    }
+    return .failure(failure)
   }
 }
 
@@ -49,7 +55,7 @@ struct LineRecords {
       let limit = config.maxArticleBytes
       return source.failure(
         line: number,
-        message: "line \(number) is \(size) bytes, over read.max_article_bytes = \(limit)",
+        message: "the record is \(size) bytes, over read.max_article_bytes = \(limit)",
         byteCount: size)
     case .text(let number, let offset, let bytes):
       if HeadLines.isBlank(bytes) { return nil }
@@ -88,12 +94,12 @@ struct LineRecords {
         return encodingFailure(bytes, number: number, offset: offset, at: at)
       }
       return source.failure(
-        line: number, message: "line \(number): \(error.message)",
+        line: number, message: error.message,
         content: String(decoding: bytes, as: UTF8.self), byteCount: size)
     }
   }
 
-  /// "line 7: not valid UTF-8: byte 0xFF at offset 1234 (byte 17 of the line)".
+  /// "not valid UTF-8: byte 0xFF at offset 1234 (byte 17 of the line)"; the location names the line.
   private func encodingFailure(_ bytes: UnsafeRawBufferPointer, number: Int, offset: Int, at: Int)
     -> ReadResult
   {
@@ -104,7 +110,7 @@ struct LineRecords {
     return source.failure(
       line: number,
       message:
-        "line \(number): not valid \(how): byte \(byte) at offset \(offset + at) (byte \(at + 1) of the line)",
+        "not valid \(how): byte \(byte) at offset \(offset + at) (byte \(at + 1) of the line)",
       content: String(decoding: bytes, as: UTF8.self), byteCount: bytes.count)
   }
 }

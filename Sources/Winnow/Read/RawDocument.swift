@@ -76,6 +76,9 @@ public struct ReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
   /// The undecodable or unparsable input, as far as it could be turned into text.
   public var content: String
   public var byteCount: Int
+  /// Known for a broken record of a file that was otherwise read; nil when the file itself failed.
+  public var format: InputFormat?
+  public var encoding: TextEncoding?
 
   public init(
     id: String, location: SourceLocation, message: String, content: String = "", byteCount: Int = 0

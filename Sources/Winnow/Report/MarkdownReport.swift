@@ -64,7 +64,8 @@ public enum MarkdownReport {
     ]
     for (n, cluster) in r.dedup.clusters.enumerated() {
       let k = cluster.keeper
-      out.append("\(n + 1). kept `\(k.id)` \(cell(k.title ?? "")) — \(cell(k.source)), \(k.chars) chars")
+      let title = k.title.map { " \(cell($0))" } ?? ""
+      out.append("\(n + 1). kept `\(k.id)`\(title) — \(cell(k.source)), \(k.chars) chars")
       for m in cluster.members {
         let how = m.exact == true ? "exact copy" : "similarity \(fixed(m.similarity ?? 0, 3))"
         out.append("   - `\(m.id)` \(how) — \(cell(m.source)), \(m.chars) chars")

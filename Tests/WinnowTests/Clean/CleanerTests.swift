@@ -47,6 +47,15 @@ import Testing
     #expect(cleaned.removed.map(\.rule) == [CleanReason.titleEcho, CleanReason.noText])
   }
 
+  @Test func titleWithASiteSuffixStillMatchesTheBareHeading() {
+    let cleaned = cleaner.clean(
+      article(["哈萨克斯坦动乱：托卡耶夫宣布哀悼", "正文内容在这里。"], title: "哈萨克斯坦动乱：托卡耶夫宣布哀悼_国际新闻"))
+    #expect(cleaned.article.blocks.map(\.text) == ["正文内容在这里。"])
+    #expect(TitleEcho.withoutSiteSuffix("Harbour ferry changes | Port News") == "Harbour ferry changes")
+    #expect(TitleEcho.withoutSiteSuffix("标题_一个非常非常非常非常非常非常非常非常长的副标题部分") == nil)
+    #expect(TitleEcho.withoutSiteSuffix("a_b") == nil)
+  }
+
   @Test func switchesAreHonoured() {
     var config = CleanConfig()
     config.dropRepeatedBlocks = false

@@ -66,9 +66,9 @@ extension DedupTests {
       var generator = SplitMix64(seed: 6)
       let a = randomSignature(&generator)
       var b = randomSignature(&generator)
-      b.replaceSubrange(0..<13, with: a[0..<13])  // band 0 of 9 × 13: similarity 13/128
+      b.replaceSubrange(0..<9, with: a[0..<9])  // band 0 of 14 × 9: similarity 9/128
       let result = deduplicator.run([item(a, body: 1), item(b, body: 2)])
-      #expect(deduplicator.parameters == LSHParameters(bands: 9, rows: 13))
+      #expect(deduplicator.parameters == LSHParameters(bands: 14, rows: 9))
       #expect(result.stats.candidatePairs == 1)
       #expect(result.stats.verifiedPairs == 0)
       #expect(result.clusters.isEmpty)

@@ -56,9 +56,12 @@ import Testing
   @Test func bodyCarriedTwiceComesOutOnce() async throws {
     let run = try await Self.run([Self.seeds])
     let jiemian = try #require(run.clean.first { Self.text($0, "003_") }?["text"] as? String)
-    for paragraph in ["截至周四,阿拉木图约有2000人被逮捕。", "白宫新闻秘书普萨基(Jen Psaki)则表示"] {
-      #expect(jiemian.components(separatedBy: paragraph).count == 2, "\(paragraph) once")
-    }
+    let paragraphs = jiemian.components(separatedBy: "\n\n")
+    #expect(Set(paragraphs).count == paragraphs.count, "every paragraph once")
+    #expect(paragraphs.first == "俄罗斯维和部队迅速抵达哈萨克斯坦,政府大楼和机场被夺回")
+    #expect(paragraphs.contains("截至周四,阿拉木图约有2000人被逮捕。"))
+    #expect(paragraphs.last?.hasPrefix("白宫新闻秘书普萨基(Jen Psaki)则表示") == true)
+    #expect(paragraphs.count == 18, "title, summary and 16 body paragraphs; captions and byline removed")
   }
 
   @Test func segmentedTextIsJoined() async throws {

@@ -128,7 +128,7 @@ import Testing
     #expect(results.documents.map(\.content) == ["short", "after"])
     #expect(
       results.failures.map(\.message) == [
-        "line 2 is 2012 bytes, over read.max_article_bytes = 1024"
+        "the record is 2012 bytes, over read.max_article_bytes = 1024"
       ])
   }
 

@@ -23,15 +23,8 @@ enum ReadFixtures {
     "003_fb868feeb5aa8ae5.txt", "004_d890990bcb6bfe99.txt",
   ]
 
-  /// The shared THUCNews validation file, when this machine has it.
-  static let thucnews: String? = {
-    let candidates = [
-      "/work/shared/corpora/thucnews-val.tsv",
-      testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/corpora/thucnews-val.tsv").path,
-    ]
-    return candidates.first { FileManager.default.fileExists(atPath: $0) }
-  }()
+  /// A TSV file in the THUCNews layout (`label<TAB>title+body`), written for the tests.
+  static let newsTSV = testsFolder.appendingPathComponent("Fixtures/read/news.tsv").path
 }
 
 /// A fresh folder under the system's temporary folder, removed on `remove()`.

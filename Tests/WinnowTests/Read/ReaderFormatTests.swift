@@ -26,9 +26,8 @@ import Testing
     #expect(document.fields.isEmpty)
   }
 
-  @Test(.enabled(if: ReadFixtures.thucnews != nil))
-  func thucnewsIsTSVWithALabelPerArticle() throws {
-    let path = try #require(ReadFixtures.thucnews)
+  @Test func thucnewsLayoutIsTSVWithALabelPerArticle() throws {
+    let path = ReadFixtures.newsTSV
     let results = reader.readAll(path)
     let lines = try fileBytes(path).count(where: { $0 == 0x0A })
     #expect(results.failures.isEmpty)
