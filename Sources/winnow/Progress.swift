@@ -18,11 +18,14 @@ enum Progress {
 /// The one line a successful run prints.
 enum Summary {
   static func line(_ r: RunReport, reportFolder: String) -> String {
-    let reasons = r.counts.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+    let reasons = r.counts.rejectedByReason.sorted { $0.key < $1.key }.map {
+      "\($0.key) \($0.value)"
+    }
     let rejected = reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))"
     let seconds = String(format: "%.2f", r.seconds)
     let rate = String(format: "%.1f", r.throughput)
-    return "winnow: \(r.counts.articles) articles → \(r.counts.clean) clean, \(r.counts.rejected) rejected"
+    return
+      "winnow: \(r.counts.articles) articles → \(r.counts.clean) clean, \(r.counts.rejected) rejected"
       + "\(rejected) in \(seconds) s (\(rate) MB/s); report \(reportFolder)/report.md"
   }
 }

@@ -14,7 +14,8 @@ extension WinnowCommand {
         """
     )
 
-    @Argument(help: "Files and folders of articles (text, Markdown, HTML, JSON Lines, TSV; gzip allowed).")
+    @Argument(
+      help: "Files and folders of articles (text, Markdown, HTML, JSON Lines, TSV; gzip allowed).")
     var inputs: [String]
 
     @Option(name: .long, help: "The output folder.")
@@ -23,7 +24,8 @@ extension WinnowCommand {
     @Option(name: .long, help: "A YAML configuration file laid over the built-in defaults.")
     var config: String?
 
-    @Option(name: .long, help: "Where to write report.json and report.md (default: Reports/RUN-ID).")
+    @Option(
+      name: .long, help: "Where to write report.json and report.md (default: Reports/RUN-ID).")
     var reportDir: String?
 
     @Option(name: .long, help: "The run's id (default: the UTC date and a digest of the inputs).")
@@ -55,9 +57,11 @@ extension WinnowCommand {
         throw ValidationError("\(error)")
       }
       let options = RunOptions(
-        inputs: inputs, outputFolder: out, reportFolder: reportDir, runId: runId, overwrite: overwrite, jobs: jobs)
+        inputs: inputs, outputFolder: out, reportFolder: reportDir, runId: runId,
+        overwrite: overwrite, jobs: jobs)
       do {
-        let report = try await Pipeline(config: settings).run(options, progress: Progress.onTerminal())
+        let report = try await Pipeline(config: settings).run(
+          options, progress: Progress.onTerminal())
         Progress.clear()
         print(Summary.line(report, reportFolder: reportDir ?? "Reports/\(report.runId)"))
       } catch {

@@ -18,7 +18,8 @@ import Testing
   }
 
   @Test func overridesOneKeyAndKeepsTheRest() throws {
-    let config = try ConfigLoader.load(yaml: "dedup:\n  threshold: 0.7\nquality:\n  min_chars: 10\n")
+    let config = try ConfigLoader.load(
+      yaml: "dedup:\n  threshold: 0.7\nquality:\n  min_chars: 10\n")
     #expect(config.dedup.threshold == 0.7)
     #expect(config.quality.minChars == 10)
     #expect(config.dedup.bands == 0)

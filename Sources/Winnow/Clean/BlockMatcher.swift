@@ -33,8 +33,12 @@ struct BlockMatcher: Sendable {
   }
 
   /// Whether `pattern` (non-empty) occurs in `text`: memchr for the first byte, memcmp for the rest.
-  private static func find(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = pattern.baseAddress, let t = text.baseAddress, let first = pattern.first else { return false }
+  private static func find(
+    _ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard let p = pattern.baseAddress, let t = text.baseAddress, let first = pattern.first else {
+      return false
+    }
     let last = text.count - pattern.count
     var start = 0
     while start <= last {

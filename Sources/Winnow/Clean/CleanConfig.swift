@@ -69,7 +69,8 @@ public struct CleanConfig: Sendable, Equatable, Codable {
     for (i, rule) in rules.enumerated() {
       try Check.nonEmpty(rule.name, key: "clean.rules[\(i)].name")
       guard !rule.patterns.isEmpty, rule.patterns.allSatisfy({ !$0.isEmpty }) else {
-        throw .invalidValue(key: "clean.rules[\(i)].patterns", message: "needs at least one non-empty pattern")
+        throw .invalidValue(
+          key: "clean.rules[\(i)].patterns", message: "needs at least one non-empty pattern")
       }
       try Check.range(rule.maxChars, 0...100_000, key: "clean.rules[\(i)].max_chars")
     }

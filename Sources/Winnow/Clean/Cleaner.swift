@@ -31,7 +31,9 @@ public struct Cleaner: Sendable {
 
   /// The first reason to remove the block, or nil to keep it. Rules come
   /// before repeats so that a repeated notice is reported as a notice.
-  private func removalRule(_ block: Block, key: [UInt32], title: TitleEcho, seen: Set<[UInt32]>) -> String? {
+  private func removalRule(_ block: Block, key: [UInt32], title: TitleEcho, seen: Set<[UInt32]>)
+    -> String?
+  {
     if key.isEmpty { return CleanReason.noText }
     let length = block.text.unicodeScalars.count
     if let matcher = matchers.first(where: { $0.matches(block.text, scalarCount: length) }) {

@@ -31,7 +31,9 @@ struct TitleEcho {
       guard let range = title.range(of: separator, options: .backwards) else { continue }
       let suffix = title[range.upperBound...]
       let bare = title[..<range.lowerBound]
-      if suffix.unicodeScalars.count <= maxSuffix && bare.unicodeScalars.count >= 4 { return String(bare) }
+      if suffix.unicodeScalars.count <= maxSuffix && bare.unicodeScalars.count >= 4 {
+        return String(bare)
+      }
     }
     return nil
   }

@@ -28,7 +28,8 @@ public struct Config: Sendable, Equatable, Codable {
     guard dedup.bands * dedup.rows <= fingerprint.signatureLength else {
       throw .invalidValue(
         key: "dedup.bands",
-        message: "bands × rows = \(dedup.bands * dedup.rows) exceeds fingerprint.signature_length = "
+        message:
+          "bands × rows = \(dedup.bands * dedup.rows) exceeds fingerprint.signature_length = "
           + "\(fingerprint.signatureLength)")
     }
   }

@@ -18,9 +18,12 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
 
 /// Range checks shared by the stage configurations.
 enum Check {
-  static func range<T: Comparable>(_ value: T, _ range: ClosedRange<T>, key: String) throws(ConfigError) {
+  static func range<T: Comparable>(_ value: T, _ range: ClosedRange<T>, key: String)
+    throws(ConfigError)
+  {
     guard range.contains(value) else {
-      throw .invalidValue(key: key, message: "\(value) is outside \(range.lowerBound)...\(range.upperBound)")
+      throw .invalidValue(
+        key: key, message: "\(value) is outside \(range.lowerBound)...\(range.upperBound)")
     }
   }
 

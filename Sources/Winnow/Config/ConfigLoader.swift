@@ -43,7 +43,9 @@ public enum ConfigLoader {
   }
 
   /// Lays `user` over `defaults`: mappings merge key by key, anything else replaces.
-  private static func overlay(_ user: Node, on defaults: Node, path: String, file: String) throws -> Node {
+  private static func overlay(_ user: Node, on defaults: Node, path: String, file: String) throws
+    -> Node
+  {
     guard case .mapping(let userMap) = user, case .mapping(var merged) = defaults else {
       if case .mapping = defaults, user.scalar?.string == "" || user.null != nil { return defaults }
       return user
@@ -51,7 +53,9 @@ public enum ConfigLoader {
     for (key, value) in userMap {
       let name = key.string ?? "\(key)"
       let keyPath = path.isEmpty ? name : "\(path).\(name)"
-      guard let current = merged[key] else { throw ConfigError.unknownKey(file: file, key: keyPath) }
+      guard let current = merged[key] else {
+        throw ConfigError.unknownKey(file: file, key: keyPath)
+      }
       merged[key] = try overlay(value, on: current, path: keyPath, file: file)
     }
     return .mapping(merged)
@@ -63,7 +67,9 @@ extension DecodingError {
   var keyPath: String {
     let context: Context? =
       switch self {
-      case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): c
+      case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c),
+        .dataCorrupted(let c):
+        c
       @unknown default: nil
       }
     var path = context?.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue } ?? []

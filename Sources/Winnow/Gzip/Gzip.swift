@@ -23,13 +23,16 @@ public final class GzipInflater {
   public init() throws(GzipError) {
     // 15 + 32: a window of 2^15 and automatic gzip/zlib header detection.
     let code = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-    guard code == Z_OK else { throw GzipError("cannot start gzip decompression", code: code, stream: stream) }
+    guard code == Z_OK else {
+      throw GzipError("cannot start gzip decompression", code: code, stream: stream)
+    }
   }
 
   deinit { inflateEnd(&stream) }
 
   /// Decompresses `input` and appends the plain bytes to `output`.
-  public func inflate(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(GzipError) {
+  public func inflate(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(GzipError)
+  {
     guard let base = input.baseAddress, input.count > 0 else { return }
     sawInput = true
     stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: UInt8.self))
@@ -59,7 +62,9 @@ public final class GzipInflater {
 
   /// Checks that the input ended at the end of a gzip member, not in the middle of one.
   public func finish() throws(GzipError) {
-    guard !sawInput || finishedMember else { throw GzipError("truncated gzip data: the stream ends early") }
+    guard !sawInput || finishedMember else {
+      throw GzipError("truncated gzip data: the stream ends early")
+    }
   }
 
   /// Decompresses a whole buffer at once.
@@ -67,8 +72,10 @@ public final class GzipInflater {
     let inflater = try GzipInflater()
     var out: [UInt8] = []
     out.reserveCapacity(data.count * 4)
-    try data.withUnsafeBytes { raw in Result { () throws(GzipError) in try inflater.inflate(raw, into: &out) } }
-      .get()
+    try data.withUnsafeBytes { raw in
+      Result { () throws(GzipError) in try inflater.inflate(raw, into: &out) }
+    }
+    .get()
     try inflater.finish()
     return out
   }
@@ -85,13 +92,16 @@ public final class GzipDeflater {
     let code = deflateInit2_(
       &stream, Int32(level), Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
       Int32(MemoryLayout<z_stream>.size))
-    guard code == Z_OK else { throw GzipError("cannot start gzip compression", code: code, stream: stream) }
+    guard code == Z_OK else {
+      throw GzipError("cannot start gzip compression", code: code, stream: stream)
+    }
   }
 
   deinit { deflateEnd(&stream) }
 
   /// Compresses `input`, appending the compressed bytes to `output`.
-  public func deflate(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(GzipError) {
+  public func deflate(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(GzipError)
+  {
     guard let base = input.baseAddress, input.count > 0 else { return }
     stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: UInt8.self))
     stream.avail_in = UInt32(input.count)
@@ -126,8 +136,10 @@ public final class GzipDeflater {
   public static func compress(_ data: [UInt8], level: Int = 6) throws(GzipError) -> [UInt8] {
     let deflater = try GzipDeflater(level: level)
     var out: [UInt8] = []
-    try data.withUnsafeBytes { raw in Result { () throws(GzipError) in try deflater.deflate(raw, into: &out) } }
-      .get()
+    try data.withUnsafeBytes { raw in
+      Result { () throws(GzipError) in try deflater.deflate(raw, into: &out) }
+    }
+    .get()
     try deflater.finish(into: &out)
     return out
   }

@@ -37,7 +37,9 @@ struct ArticleProcessor: Sendable {
   private func process(_ document: RawDocument, times: inout StageTimes) -> ProcessedArticle {
     let article: Article
     do {
-      article = try times.measure("extract") { () throws(ExtractFailure) in try extractor.extract(document) }
+      article = try times.measure("extract") { () throws(ExtractFailure) in
+        try extractor.extract(document)
+      }
     } catch {
       return Self.rejected(document, message: "\(document.location): \(error.message)")
     }
@@ -46,7 +48,8 @@ struct ArticleProcessor: Sendable {
     let quality = times.measure("quality") { judge.judge(body: body) }
     var processed = ProcessedArticle(
       record: CorpusRecord(
-        id: article.id, location: article.location, format: article.format, encoding: article.encoding,
+        id: article.id, location: article.location, format: article.format,
+        encoding: article.encoding,
         metadata: article.metadata, quality: quality.signals, rejection: nil, text: body),
       removed: cleaned.removed, byteCount: article.byteCount)
     guard quality.passed else {
@@ -68,14 +71,16 @@ struct ArticleProcessor: Sendable {
 
   /// Whole numbers as integers, shares to three decimals.
   private static func number(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : MarkdownReport.fixed(value, 3)
+    value == value.rounded() && abs(value) < 1e15
+      ? String(Int(value)) : MarkdownReport.fixed(value, 3)
   }
 
   static func rejected(_ failure: ReadFailure) -> ProcessedArticle {
     let rejection = Rejection(reason: .readError, message: failure.description)
     return ProcessedArticle(
       record: CorpusRecord(
-        id: failure.id, location: failure.location, format: failure.format, encoding: failure.encoding,
+        id: failure.id, location: failure.location, format: failure.format,
+        encoding: failure.encoding,
         metadata: Metadata(),
         quality: nil, rejection: rejection, text: failure.content),
       byteCount: failure.byteCount)
@@ -84,8 +89,10 @@ struct ArticleProcessor: Sendable {
   static func rejected(_ document: RawDocument, message: String) -> ProcessedArticle {
     ProcessedArticle(
       record: CorpusRecord(
-        id: document.id, location: document.location, format: document.format, encoding: document.encoding,
-        metadata: Metadata(), quality: nil, rejection: Rejection(reason: .extractError, message: message),
+        id: document.id, location: document.location, format: document.format,
+        encoding: document.encoding,
+        metadata: Metadata(), quality: nil,
+        rejection: Rejection(reason: .extractError, message: message),
         text: document.content),
       byteCount: document.byteCount)
   }

@@ -15,18 +15,24 @@ public struct Pipeline: Sendable {
 
   /// Runs the whole job. Throws only when the outputs cannot be written; bad
   /// input becomes rejected records and warnings.
-  public func run(_ options: RunOptions, progress: (@Sendable (String) -> Void)? = nil) async throws -> RunReport {
+  public func run(_ options: RunOptions, progress: (@Sendable (String) -> Void)? = nil) async throws
+    -> RunReport
+  {
     let started = Date()
     let clock = ContinuousClock()
     let start = clock.now
     let reader = Reader(config: config.read)
     let listing = reader.inputFiles(options.inputs)
-    let runId = options.runId ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
-    let writer = try CorpusWriter(outputFolder: options.outputFolder, overwrite: options.overwrite, config: config.write)
+    let runId =
+      options.runId
+      ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
+    let writer = try CorpusWriter(
+      outputFolder: options.outputFolder, overwrite: options.overwrite, config: config.write)
 
     var times = StageTimes()
     var articles = listing.failures.map(ArticleProcessor.rejected)
-    articles += await readAndProcess(listing.files, with: reader, jobs: options.jobs, times: &times, progress: progress)
+    articles += await readAndProcess(
+      listing.files, with: reader, jobs: options.jobs, times: &times, progress: progress)
     RunChecks.rejectRepeatedIds(&articles)
     let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
     var builder = ReportBuilder(config: config.report)
@@ -62,7 +68,9 @@ public struct Pipeline: Sendable {
       let (processed, fileTimes) = await Self.process(results, with: processor, jobs: jobs)
       times.merge(fileTimes)
       for article in processed {
-        if let rejection = article.record.rejection, rejection.reason != .quality { logger.warning("\(rejection.message)") }
+        if let rejection = article.record.rejection, rejection.reason != .quality {
+          logger.warning("\(rejection.message)")
+        }
       }
       articles += processed
       progress?("\(articles.count) articles read, now \(file.path)")
@@ -72,14 +80,16 @@ public struct Pipeline: Sendable {
 
   /// Writes every article in input order and commits the outputs.
   private func write(
-    _ articles: [ProcessedArticle], with writer: CorpusWriter, files: Int, report: inout ReportBuilder
+    _ articles: [ProcessedArticle], with writer: CorpusWriter, files: Int,
+    report: inout ReportBuilder
   ) throws -> Manifest {
     for article in articles {
       try writer.write(article.record)
       report.add(article.record, removed: article.removed)
     }
     let inputBytes = articles.reduce(0) { $0 + $1.byteCount }
-    return try writer.commit(configDigest: config.digest, inputs: Manifest.Inputs(files: files, bytes: inputBytes))
+    return try writer.commit(
+      configDigest: config.digest, inputs: Manifest.Inputs(files: files, bytes: inputBytes))
   }
 
   /// Processes read results in chunks on up to `jobs` tasks; results keep input order.
@@ -87,7 +97,9 @@ public struct Pipeline: Sendable {
     -> ([ProcessedArticle], StageTimes)
   {
     let chunkSize = 64
-    let chunks = stride(from: 0, to: results.count, by: chunkSize).map { $0..<min($0 + chunkSize, results.count) }
+    let chunks = stride(from: 0, to: results.count, by: chunkSize).map {
+      $0..<min($0 + chunkSize, results.count)
+    }
     var done = [[ProcessedArticle]](repeating: [], count: chunks.count)
     var times = StageTimes()
     await withTaskGroup(of: (Int, [ProcessedArticle], StageTimes).self) { group in
@@ -113,12 +125,20 @@ public struct Pipeline: Sendable {
   }
 
   /// Deduplicates the articles still in the running and rejects every cluster member but the keeper.
-  private func applyDedup(to articles: inout [ProcessedArticle]) -> (stats: DedupStats, clusters: [RunReport.Cluster]) {
-    let candidates = articles.indices.filter { !articles[$0].isRejected && articles[$0].fingerprint != nil }
-    let items = candidates.compactMap { i in
-      articles[i].fingerprint.map { DedupItem(fingerprint: $0, bodyLength: articles[i].record.quality?.chars ?? 0) }
+  private func applyDedup(to articles: inout [ProcessedArticle]) -> (
+    stats: DedupStats, clusters: [RunReport.Cluster]
+  ) {
+    let candidates = articles.indices.filter {
+      !articles[$0].isRejected && articles[$0].fingerprint != nil
     }
-    let result = Deduplicator(config: config.dedup, signatureLength: config.fingerprint.signatureLength).run(items)
+    let items = candidates.compactMap { i in
+      articles[i].fingerprint.map {
+        DedupItem(fingerprint: $0, bodyLength: articles[i].record.quality?.chars ?? 0)
+      }
+    }
+    let result = Deduplicator(
+      config: config.dedup, signatureLength: config.fingerprint.signatureLength
+    ).run(items)
     var clusters: [RunReport.Cluster] = []
     for cluster in result.clusters {
       let keeper = candidates[cluster.keeper]
@@ -129,19 +149,23 @@ public struct Pipeline: Sendable {
           reason: .duplicate,
           message: member.exact
             ? "exact duplicate of \(articles[keeper].record.id)"
-            : "near duplicate of \(articles[keeper].record.id) (similarity \(MarkdownReport.fixed(member.similarity, 3)))")
+            : "near duplicate of \(articles[keeper].record.id) (similarity \(MarkdownReport.fixed(member.similarity, 3)))"
+        )
         rejection.duplicateOf = articles[keeper].record.id
         rejection.similarity = member.similarity
         rejection.exact = member.exact
         articles[index].record.rejection = rejection
-        members.append(Self.reference(articles[index], similarity: member.similarity, exact: member.exact))
+        members.append(
+          Self.reference(articles[index], similarity: member.similarity, exact: member.exact))
       }
       clusters.append(RunReport.Cluster(keeper: Self.reference(articles[keeper]), members: members))
     }
     return (result.stats, clusters)
   }
 
-  private static func reference(_ a: ProcessedArticle, similarity: Double? = nil, exact: Bool? = nil)
+  private static func reference(
+    _ a: ProcessedArticle, similarity: Double? = nil, exact: Bool? = nil
+  )
     -> RunReport.ArticleRef
   {
     RunReport.ArticleRef(

@@ -11,7 +11,8 @@ enum RunIdentity {
       text += "\(file.relativePath)\t\(size)\n"
     }
     let digest = Hex.string(SHA256Digest.of(Array(text.utf8)).prefix(4))
-    let day = ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withFullDate])
+    let day = ISO8601DateFormatter.string(
+      from: date, timeZone: .gmt, formatOptions: [.withFullDate])
     return "\(day)-\(digest)"
   }
 }
@@ -26,7 +27,8 @@ enum RunChecks {
       if let earlier = first[record.id] {
         if !articles[i].isRejected {
           articles[i].record.rejection = Rejection(
-            reason: .duplicateID, message: "\(record.location): id \(record.id) was already used by \(earlier)")
+            reason: .duplicateID,
+            message: "\(record.location): id \(record.id) was already used by \(earlier)")
         }
       } else {
         first[record.id] = record.location

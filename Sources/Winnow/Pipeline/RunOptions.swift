@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one `winnow run` is asked to do, apart from the configuration.
 public struct RunOptions: Sendable {
   /// Files and folders to read.
@@ -25,8 +27,6 @@ public struct RunOptions: Sendable {
     self.jobs = max(1, jobs)
   }
 }
-
-import Foundation
 
 /// Facts about the machine the run is on.
 public enum System {

@@ -38,10 +38,14 @@ public struct QualityJudge: Sendable {
   func failures(_ s: QualitySignals) -> [QualityFailure] {
     var failed: [QualityFailure] = []
     func below(_ rule: String, _ value: Double, _ threshold: Double) {
-      if value < threshold { failed.append(QualityFailure(rule: rule, value: value, threshold: threshold)) }
+      if value < threshold {
+        failed.append(QualityFailure(rule: rule, value: value, threshold: threshold))
+      }
     }
     func above(_ rule: String, _ value: Double, _ threshold: Double) {
-      if value > threshold { failed.append(QualityFailure(rule: rule, value: value, threshold: threshold)) }
+      if value > threshold {
+        failed.append(QualityFailure(rule: rule, value: value, threshold: threshold))
+      }
     }
     below("min_chars", Double(s.chars), Double(config.minChars))
     guard s.chars > 0 else { return failed }

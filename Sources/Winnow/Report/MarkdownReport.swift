@@ -14,8 +14,11 @@ public enum MarkdownReport {
   }
 
   private static func summary(_ r: RunReport) -> [String] {
-    let reasons = r.counts.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-    let dupRate = r.counts.articles > 0 ? Double(r.dedup.stats.duplicates) / Double(r.counts.articles) : 0
+    let reasons = r.counts.rejectedByReason.sorted { $0.key < $1.key }.map {
+      "\($0.key) \($0.value)"
+    }
+    let dupRate =
+      r.counts.articles > 0 ? Double(r.dedup.stats.duplicates) / Double(r.counts.articles) : 0
     return [
       "# Winnow run \(r.runId)", "",
       "**\(r.counts.articles) articles in · \(r.counts.clean) kept · \(r.counts.rejected) rejected**"
@@ -33,13 +36,19 @@ public enum MarkdownReport {
     var out = ["## Inputs", "", "| format | articles | kept |", "| --- | ---: | ---: |"]
     out += r.formats.map { "| \($0.format) | \($0.articles) | \($0.clean) |" }
     let encodings = r.encodings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-    out += ["", "Encodings: " + (encodings.isEmpty ? "none" : encodings.joined(separator: ", ")), ""]
+    out += [
+      "", "Encodings: " + (encodings.isEmpty ? "none" : encodings.joined(separator: ", ")), "",
+    ]
     return out
   }
 
   private static func stages(_ r: RunReport) -> [String] {
-    var out = ["## Stages", "", "| stage | seconds | articles | MB/s |", "| --- | ---: | ---: | ---: |"]
-    out += r.stages.map { "| \($0.stage) | \(fixed($0.seconds, 3)) | \($0.articles) | \(fixed($0.mbPerSecond, 1)) |" }
+    var out = [
+      "## Stages", "", "| stage | seconds | articles | MB/s |", "| --- | ---: | ---: | ---: |",
+    ]
+    out += r.stages.map {
+      "| \($0.stage) | \(fixed($0.seconds, 3)) | \($0.articles) | \(fixed($0.mbPerSecond, 1)) |"
+    }
     return out + [""]
   }
 
@@ -47,9 +56,14 @@ public enum MarkdownReport {
     guard !r.rejections.isEmpty else { return ["## Rejected", "", "Nothing was rejected.", ""] }
     var out = ["## Rejected", ""]
     for reason in r.rejections {
-      out += ["### \(reason.reason) (\(reason.count))", "", "| id | source | why |", "| --- | --- | --- |"]
+      out += [
+        "### \(reason.reason) (\(reason.count))", "", "| id | source | why |",
+        "| --- | --- | --- |",
+      ]
       out += reason.examples.map { "| `\($0.id)` | \(cell($0.source)) | \(cell($0.message)) |" }
-      if reason.count > reason.examples.count { out.append("| … | \(reason.count - reason.examples.count) more | |") }
+      if reason.count > reason.examples.count {
+        out.append("| … | \(reason.count - reason.examples.count) more | |")
+      }
       out.append("")
     }
     return out
@@ -60,7 +74,8 @@ public enum MarkdownReport {
     var out = [
       "## Duplicate clusters", "",
       "\(s.clusters) clusters, \(s.duplicates) duplicates · LSH \(s.bands) bands × \(s.rows) rows · "
-        + "\(s.exactPairs) exact pairs, \(s.candidatePairs) candidate pairs, \(s.verifiedPairs) verified", "",
+        + "\(s.exactPairs) exact pairs, \(s.candidatePairs) candidate pairs, \(s.verifiedPairs) verified",
+      "",
     ]
     for (n, cluster) in r.dedup.clusters.enumerated() {
       let k = cluster.keeper
@@ -71,7 +86,9 @@ public enum MarkdownReport {
         out.append("   - `\(m.id)` \(how) — \(cell(m.source)), \(m.chars) chars")
       }
     }
-    if r.dedup.clustersNotShown > 0 { out += ["", "\(r.dedup.clustersNotShown) smaller clusters not shown."] }
+    if r.dedup.clustersNotShown > 0 {
+      out += ["", "\(r.dedup.clustersNotShown) smaller clusters not shown."]
+    }
     return out + [""]
   }
 
@@ -86,8 +103,12 @@ public enum MarkdownReport {
   }
 
   private static func outputs(_ r: RunReport) -> [String] {
-    var out = ["## Output files", "", "| file | bytes | records | sha256 |", "| --- | ---: | ---: | --- |"]
-    out += r.outputs.map { "| \($0.path) | \($0.bytes) | \($0.records) | `\($0.sha256.prefix(16))…` |" }
+    var out = [
+      "## Output files", "", "| file | bytes | records | sha256 |", "| --- | ---: | ---: | --- |",
+    ]
+    out += r.outputs.map {
+      "| \($0.path) | \($0.bytes) | \($0.records) | `\($0.sha256.prefix(16))…` |"
+    }
     return out
   }
 

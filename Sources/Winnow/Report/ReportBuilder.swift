@@ -27,7 +27,8 @@ public struct ReportBuilder: Sendable {
     summary.count += 1
     if summary.examples.count < config.examplesPerReason {
       summary.examples.append(
-        RunReport.Example(id: record.id, source: record.location.description, message: rejection.message))
+        RunReport.Example(
+          id: record.id, source: record.location.description, message: rejection.message))
     }
     reasons[reason] = summary
   }

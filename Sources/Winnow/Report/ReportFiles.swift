@@ -9,7 +9,8 @@ public enum ReportFiles {
       try replace("\(folder)/report.json", with: report.encoded())
       try replace("\(folder)/report.md", with: Data(MarkdownReport.render(report).utf8))
     } catch {
-      throw OutputError(path: folder, message: "cannot write the report: \(error.localizedDescription)")
+      throw OutputError(
+        path: folder, message: "cannot write the report: \(error.localizedDescription)")
     }
   }
 

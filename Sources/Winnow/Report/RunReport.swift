@@ -117,7 +117,9 @@ extension RunReport {
     counts = manifest.counts
     bytes.input = manifest.inputs.bytes
     bytes.clean = manifest.files.filter { $0.path.hasPrefix("clean/") }.reduce(0) { $0 + $1.bytes }
-    bytes.rejected = manifest.files.filter { $0.path.hasPrefix("rejected/") }.reduce(0) { $0 + $1.bytes }
+    bytes.rejected = manifest.files.filter { $0.path.hasPrefix("rejected/") }.reduce(0) {
+      $0 + $1.bytes
+    }
     outputs = manifest.files
   }
 }

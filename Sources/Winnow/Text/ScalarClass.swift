@@ -29,7 +29,9 @@ public enum ScalarClass {
   @inline(__always)
   public static func isWhitespace(_ v: UInt32) -> Bool {
     switch v {
-    case 0x20, 0x09...0x0D, 0xA0, 0x3000, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: true
+    case 0x20, 0x09...0x0D, 0xA0, 0x3000, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F,
+      0xFEFF:
+      true
     default: false
     }
   }
@@ -61,7 +63,8 @@ public enum ScalarClass {
     if isCJK(v) { return true }
     guard let scalar = Unicode.Scalar(v) else { return false }
     switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+      return true
     default: return false
     }
   }

@@ -20,7 +20,8 @@ public final class CorpusWriter {
     let files = FileManager.default
     if files.fileExists(atPath: "\(output)/manifest.json") && !overwrite {
       throw OutputError(
-        path: output, message: "already holds a finished run (manifest.json); pass --overwrite to replace it")
+        path: output,
+        message: "already holds a finished run (manifest.json); pass --overwrite to replace it")
     }
     do {
       try files.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -29,7 +30,8 @@ public final class CorpusWriter {
         try files.createDirectory(atPath: "\(staging)/\(name)", withIntermediateDirectories: true)
       }
     } catch {
-      throw OutputError(path: output, message: "cannot prepare the output folder: \(error.localizedDescription)")
+      throw OutputError(
+        path: output, message: "cannot prepare the output folder: \(error.localizedDescription)")
     }
     clean = PartWriter(folder: "\(staging)/clean", name: "clean", config: config)
     rejected = PartWriter(folder: "\(staging)/rejected", name: "rejected", config: config)
@@ -68,7 +70,8 @@ public final class CorpusWriter {
   /// moment either no manifest exists or it describes the files beside it.
   private func moveIntoPlace() throws {
     let files = FileManager.default
-    for name in ["manifest.json", "clean", "rejected"] where files.fileExists(atPath: "\(output)/\(name)") {
+    for name in ["manifest.json", "clean", "rejected"]
+    where files.fileExists(atPath: "\(output)/\(name)") {
       try files.removeItem(atPath: "\(output)/\(name)")
     }
     for name in ["clean", "rejected", "manifest.json"] {

@@ -51,7 +51,8 @@ struct JSONWriter {
     guard let value, value.isFinite else { return }
     self.key(key)
     let rounded = (value * 10_000).rounded() / 10_000
-    bytes.append(contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
+    bytes.append(
+      contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
   }
 
   mutating func field(_ key: String, _ value: Bool?) {
@@ -113,7 +114,8 @@ struct JSONWriter {
     guard bytes[start...].contains(0xE2) else { return }
     var i = start
     while i + 2 < bytes.count {
-      if bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
+      if bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+      {
         let escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
         bytes.replaceSubrange(i..<(i + 3), with: escape)
         i += escape.count

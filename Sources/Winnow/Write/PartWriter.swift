@@ -49,7 +49,9 @@ final class PartWriter {
   }
 
   private func startPart() throws {
-    let partName = "part-" + String(repeating: "0", count: max(0, 5 - String(entries.count).count)) + "\(entries.count)"
+    let partName =
+      "part-" + String(repeating: "0", count: max(0, 5 - String(entries.count).count))
+      + "\(entries.count)"
     file = try OutputFile(path: "\(folder)/\(partName).jsonl.gz")
     deflater = try GzipDeflater(level: config.compressionLevel)
     partBytes = 0
@@ -63,7 +65,9 @@ final class PartWriter {
     compressed.removeAll(keepingCapacity: true)
     let digest = try file.close()
     let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
-    entries.append(OutputEntry(path: "\(name)/\(fileName)", bytes: file.byteCount, sha256: digest, records: partRecords))
+    entries.append(
+      OutputEntry(
+        path: "\(name)/\(fileName)", bytes: file.byteCount, sha256: digest, records: partRecords))
     self.file = nil
     self.deflater = nil
   }

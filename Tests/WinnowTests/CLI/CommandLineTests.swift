@@ -11,7 +11,8 @@ import Testing
 
   static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     .appendingPathComponent("winnow").path
-  static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fixtures/seeds").path
 
   static func winnow(_ arguments: [String]) throws -> Result {
@@ -32,17 +33,23 @@ import Testing
   }
 
   static func temporaryFolder() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("winnow-cli-\(UUID().uuidString)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent("winnow-cli-\(UUID().uuidString)")
+      .path
   }
 
   @Test func runPrintsOneSummaryLineAndWritesTheReport() throws {
     let base = Self.temporaryFolder()
-    let result = try Self.winnow(["run", Self.seeds, "--out", "\(base)/out", "--report-dir", "\(base)/report"])
+    let result = try Self.winnow([
+      "run", Self.seeds, "--out", "\(base)/out", "--report-dir", "\(base)/report",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("winnow: 5 articles → 5 clean, 0 rejected in "))
     #expect(result.stdout.split(separator: "\n").count == 1)
     #expect(result.stderr.isEmpty, "quiet when stderr is not a terminal")
-    for file in ["out/manifest.json", "out/clean/part-00000.jsonl.gz", "report/report.json", "report/report.md"] {
+    for file in [
+      "out/manifest.json", "out/clean/part-00000.jsonl.gz", "report/report.json",
+      "report/report.md",
+    ] {
       #expect(FileManager.default.fileExists(atPath: "\(base)/\(file)"), "\(file)")
     }
   }
@@ -60,8 +67,11 @@ import Testing
   @Test func configErrorsExitWithTwoAndNameTheKey() throws {
     let base = Self.temporaryFolder()
     try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-    try "dedup:\n  treshold: 0.5\n".write(toFile: "\(base)/bad.yaml", atomically: true, encoding: .utf8)
-    let result = try Self.winnow(["run", Self.seeds, "--out", "\(base)/out", "--config", "\(base)/bad.yaml"])
+    try "dedup:\n  treshold: 0.5\n".write(
+      toFile: "\(base)/bad.yaml", atomically: true, encoding: .utf8)
+    let result = try Self.winnow([
+      "run", Self.seeds, "--out", "\(base)/out", "--config", "\(base)/bad.yaml",
+    ])
     #expect(result.status == 2)
     #expect(result.stderr.contains("dedup.treshold"))
     #expect(!FileManager.default.fileExists(atPath: "\(base)/out"))

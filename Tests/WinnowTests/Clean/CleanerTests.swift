@@ -5,7 +5,8 @@ import Testing
 @Suite struct CleanerTests {
   func article(_ texts: [String], title: String? = nil) -> Article {
     Article(
-      id: "a", location: SourceLocation(path: "a.txt"), format: .text, encoding: .utf8, compressed: false,
+      id: "a", location: SourceLocation(path: "a.txt"), format: .text, encoding: .utf8,
+      compressed: false,
       metadata: Metadata(title: title), blocks: texts.map { Block(.paragraph, $0) }, byteCount: 0)
   }
 
@@ -42,7 +43,8 @@ import Testing
   }
 
   @Test func titleEchoAndEmptyBlocksAreDropped() {
-    let cleaned = cleaner.clean(article(["哈萨克斯坦：数十名暴徒被击毙", "——", "正文内容在这里。"], title: "哈萨克斯坦:数十名暴徒被击毙"))
+    let cleaned = cleaner.clean(
+      article(["哈萨克斯坦：数十名暴徒被击毙", "——", "正文内容在这里。"], title: "哈萨克斯坦:数十名暴徒被击毙"))
     #expect(cleaned.article.blocks.map(\.text) == ["正文内容在这里。"])
     #expect(cleaned.removed.map(\.rule) == [CleanReason.titleEcho, CleanReason.noText])
   }
@@ -51,7 +53,8 @@ import Testing
     let cleaned = cleaner.clean(
       article(["哈萨克斯坦动乱：托卡耶夫宣布哀悼", "正文内容在这里。"], title: "哈萨克斯坦动乱：托卡耶夫宣布哀悼_国际新闻"))
     #expect(cleaned.article.blocks.map(\.text) == ["正文内容在这里。"])
-    #expect(TitleEcho.withoutSiteSuffix("Harbour ferry changes | Port News") == "Harbour ferry changes")
+    #expect(
+      TitleEcho.withoutSiteSuffix("Harbour ferry changes | Port News") == "Harbour ferry changes")
     #expect(TitleEcho.withoutSiteSuffix("标题_一个非常非常非常非常非常非常非常非常长的副标题部分") == nil)
     #expect(TitleEcho.withoutSiteSuffix("a_b") == nil)
   }

@@ -9,7 +9,8 @@ import Testing
 
   func reason(_ run: SeedRunTests.Run, _ source: String, line: Int? = nil) -> String? {
     let matches = run.rejected.filter {
-      ($0["source"] as? String)?.hasSuffix(source) == true && (line == nil || $0["line"] as? Int == line)
+      ($0["source"] as? String)?.hasSuffix(source) == true
+        && (line == nil || $0["line"] as? Int == line)
     }
     return matches.first?["reason"] as? String
   }

@@ -18,11 +18,15 @@ import Testing
   }
 
   static func run(_ inputs: [String]) async throws -> Run {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-e2e-\(UUID().uuidString)").path
-    let options = RunOptions(inputs: inputs, outputFolder: "\(base)/out", reportFolder: "\(base)/report", jobs: 2)
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "winnow-e2e-\(UUID().uuidString)"
+    ).path
+    let options = RunOptions(
+      inputs: inputs, outputFolder: "\(base)/out", reportFolder: "\(base)/report", jobs: 2)
     let report = try await Pipeline(config: Config()).run(options)
     return Run(
-      report: report, out: "\(base)/out", clean: try records("\(base)/out/clean/part-00000.jsonl.gz"),
+      report: report, out: "\(base)/out",
+      clean: try records("\(base)/out/clean/part-00000.jsonl.gz"),
       rejected: try records("\(base)/out/rejected/part-00000.jsonl.gz"))
   }
 
@@ -47,7 +51,10 @@ import Testing
     #expect(run.clean.allSatisfy { $0["encoding"] as? String == "UTF-8" })
     for record in run.clean {
       let text = try #require(record["text"] as? String)
-      for banned in ["<p", "</", "<img", "&nbsp;", "&amp;", "title:", "categories:", "---", "扫一扫下载界面新闻APP", "未经授权，不得转载", "暂无评论"] {
+      for banned in [
+        "<p", "</", "<img", "&nbsp;", "&amp;", "title:", "categories:", "---", "扫一扫下载界面新闻APP",
+        "未经授权，不得转载", "暂无评论",
+      ] {
         #expect(!text.contains(banned), "\(record["source"] ?? ""): \(banned)")
       }
     }
@@ -61,7 +68,8 @@ import Testing
     #expect(paragraphs.first == "俄罗斯维和部队迅速抵达哈萨克斯坦,政府大楼和机场被夺回")
     #expect(paragraphs.contains("截至周四,阿拉木图约有2000人被逮捕。"))
     #expect(paragraphs.last?.hasPrefix("白宫新闻秘书普萨基(Jen Psaki)则表示") == true)
-    #expect(paragraphs.count == 18, "title, summary and 16 body paragraphs; captions and byline removed")
+    #expect(
+      paragraphs.count == 18, "title, summary and 16 body paragraphs; captions and byline removed")
   }
 
   @Test func segmentedTextIsJoined() async throws {

@@ -21,19 +21,23 @@ import Testing
 
   @Test func namesEveryFailedRuleWithValueAndThreshold() {
     let report = QualityJudge(config: QualityConfig()).judge(body: "!!!?? ###")
-    #expect(report.failures.map(\.rule) == ["min_chars", "max_punctuation_share", "min_letter_share"])
+    #expect(
+      report.failures.map(\.rule) == ["min_chars", "max_punctuation_share", "min_letter_share"])
     #expect(report.failures[0] == QualityFailure(rule: "min_chars", value: 8, threshold: 50))
   }
 
   @Test func cjkRuleIsOffByDefaultAndWorksWhenSet() {
-    let english = String(repeating: "The parliament met on Monday to discuss the budget. ", count: 3)
+    let english = String(
+      repeating: "The parliament met on Monday to discuss the budget. ", count: 3)
     #expect(QualityJudge(config: QualityConfig()).judge(body: english).passed)
     var config = QualityConfig()
     config.minCJKShare = 0.5
-    #expect(QualityJudge(config: config).judge(body: english).failures.map(\.rule) == ["min_cjk_share"])
+    #expect(
+      QualityJudge(config: config).judge(body: english).failures.map(\.rule) == ["min_cjk_share"])
   }
 
   @Test func emptyBodyFailsOnlyOnLength() {
-    #expect(QualityJudge(config: QualityConfig()).judge(body: "").failures.map(\.rule) == ["min_chars"])
+    #expect(
+      QualityJudge(config: QualityConfig()).judge(body: "").failures.map(\.rule) == ["min_chars"])
   }
 }

@@ -12,16 +12,26 @@ import Testing
 
   func sampleReport() -> RunReport {
     var builder = ReportBuilder(config: ReportConfig())
-    builder.add(record("a"), removed: [RemovedBlock(index: 0, block: Block(.paragraph, "扫一扫下载界面新闻APP"), rule: "app_prompt")])
-    builder.add(record("b", Rejection(reason: .duplicate, message: "near duplicate of a (similarity 0.930)")), removed: [])
+    builder.add(
+      record("a"),
+      removed: [
+        RemovedBlock(index: 0, block: Block(.paragraph, "扫一扫下载界面新闻APP"), rule: "app_prompt")
+      ])
+    builder.add(
+      record("b", Rejection(reason: .duplicate, message: "near duplicate of a (similarity 0.930)")),
+      removed: [])
     builder.add(record("c", Rejection(reason: .quality, message: "min_chars: 3 < 50")), removed: [])
     let keeper = RunReport.ArticleRef(id: "a", source: "a.txt", title: "题|目", chars: 100)
-    let member = RunReport.ArticleRef(id: "b", source: "b.txt", title: nil, chars: 90, similarity: 0.93, exact: false)
-    builder.setDedup(stats: DedupStats(bands: 16, rows: 8, candidatePairs: 1, verifiedPairs: 1, clusters: 1, duplicates: 1),
+    let member = RunReport.ArticleRef(
+      id: "b", source: "b.txt", title: nil, chars: 90, similarity: 0.93, exact: false)
+    builder.setDedup(
+      stats: DedupStats(
+        bands: 16, rows: 8, candidatePairs: 1, verifiedPairs: 1, clusters: 1, duplicates: 1),
       clusters: [RunReport.Cluster(keeper: keeper, members: [member])])
     return builder.finish { r in
       r.runId = "2026-11-22-abcd"
-      r.counts = Manifest.Counts(articles: 3, clean: 1, rejected: 2, rejectedByReason: ["duplicate": 1, "quality": 1])
+      r.counts = Manifest.Counts(
+        articles: 3, clean: 1, rejected: 2, rejectedByReason: ["duplicate": 1, "quality": 1])
       r.bytes.input = 2_500_000
       r.seconds = 0.5
     }
@@ -29,7 +39,10 @@ import Testing
 
   @Test func builderCountsRulesReasonsAndFormats() {
     let r = sampleReport()
-    #expect(r.cleaning == [RunReport.RuleSummary(rule: "app_prompt", blocks: 1, chars: 12, examples: ["扫一扫下载界面新闻APP"])])
+    #expect(
+      r.cleaning == [
+        RunReport.RuleSummary(rule: "app_prompt", blocks: 1, chars: 12, examples: ["扫一扫下载界面新闻APP"])
+      ])
     #expect(r.rejections.map(\.reason) == ["duplicate", "quality"])
     #expect(r.formats == [RunReport.FormatCount(format: "markdown", articles: 3, clean: 1)])
     #expect(r.throughput == 5.0)
@@ -65,10 +78,12 @@ import Testing
     config.maxClusters = 1
     var builder = ReportBuilder(config: config)
     let ref = { (id: String) in RunReport.ArticleRef(id: id, source: id, title: nil, chars: 1) }
-    builder.setDedup(stats: DedupStats(), clusters: [
-      RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
-      RunReport.Cluster(keeper: ref("c"), members: [ref("d"), ref("e")]),
-    ])
+    builder.setDedup(
+      stats: DedupStats(),
+      clusters: [
+        RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
+        RunReport.Cluster(keeper: ref("c"), members: [ref("d"), ref("e")]),
+      ])
     let r = builder.finish { _ in }
     #expect(r.dedup.clusters.map(\.keeper.id) == ["c"])
     #expect(r.dedup.clustersNotShown == 1)

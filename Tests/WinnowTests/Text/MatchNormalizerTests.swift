@@ -112,7 +112,8 @@ private enum ReferenceMatchNormalizer {
 
   @Test func cjkPunctuationIsPunctuation() {
     for mark in "，。、：；！？「」『』（）【】《》〈〉“”…—·　".unicodeScalars {
-      #expect(ScalarClass.isCJKPunctuation(mark.value) || ScalarClass.isWhitespace(mark.value), "\(mark)")
+      #expect(
+        ScalarClass.isCJKPunctuation(mark.value) || ScalarClass.isWhitespace(mark.value), "\(mark)")
       #expect(!ScalarClass.isCJK(mark.value))
     }
   }

@@ -6,14 +6,17 @@ import Testing
 @Suite struct CorpusWriterTests {
   func record(_ i: Int, rejected: Bool = false) -> CorpusRecord {
     CorpusRecord(
-      id: "id\(i)", location: SourceLocation(path: "in.jsonl", line: i), format: .jsonl, encoding: .utf8,
+      id: "id\(i)", location: SourceLocation(path: "in.jsonl", line: i), format: .jsonl,
+      encoding: .utf8,
       metadata: Metadata(), quality: nil,
       rejection: rejected ? Rejection(reason: .quality, message: "too short") : nil,
       text: String(repeating: "第\(i)篇文章的正文。", count: 20))
   }
 
   func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "winnow-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -23,7 +26,9 @@ import Testing
     return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
   }
 
-  func writeRun(to folder: String, overwrite: Bool = false, partMaxBytes: Int = 1 << 20) throws -> Manifest {
+  func writeRun(to folder: String, overwrite: Bool = false, partMaxBytes: Int = 1 << 20) throws
+    -> Manifest
+  {
     var config = WriteConfig()
     config.partMaxBytes = partMaxBytes
     let writer = try CorpusWriter(outputFolder: folder, overwrite: overwrite, config: config)
@@ -76,7 +81,9 @@ import Testing
     _ = try writeRun(to: a)
     _ = try writeRun(to: b)
     for name in ["manifest.json", "clean/part-00000.jsonl.gz", "rejected/part-00000.jsonl.gz"] {
-      #expect(try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(name)")) == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(name)")))
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(name)"))
+          == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(name)")))
     }
   }
 

@@ -22,7 +22,9 @@ import Testing
 
   @Test func reportsTruncatedAndCorruptData() throws {
     let full = try GzipDeflater.compress(Array(String(repeating: "abc", count: 1000).utf8))
-    #expect(throws: GzipError.self) { try GzipInflater.decompress(Array(full.prefix(full.count - 6))) }
+    #expect(throws: GzipError.self) {
+      try GzipInflater.decompress(Array(full.prefix(full.count - 6)))
+    }
     var corrupt = full
     corrupt[12] ^= 0xFF
     corrupt[13] ^= 0xFF

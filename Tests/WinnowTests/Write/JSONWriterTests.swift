@@ -20,7 +20,8 @@ import Testing
     let text = String(decoding: json.bytes, as: UTF8.self)
     #expect(text.contains("\\u2028"))
     #expect(text.contains("引号"))
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
     #expect(object["text"] as? String == tricky)
     #expect(object["n"] as? Int == 3)
     #expect(object["share"] as? Double == 0.1235)
@@ -42,15 +43,20 @@ import Testing
     rejection.duplicateOf = "x"
     rejection.similarity = 0.91
     let record = CorpusRecord(
-      id: "id1", location: SourceLocation(path: "a.jsonl", line: 3), format: .jsonl, encoding: .gb18030,
+      id: "id1", location: SourceLocation(path: "a.jsonl", line: 3), format: .jsonl,
+      encoding: .gb18030,
       metadata: Metadata(title: "标题", extra: ["z": "1", "label": "体育"]), quality: QualitySignals(),
       rejection: rejection, text: "正文")
     var json = JSONWriter()
     record.write(to: &json)
     let line = String(decoding: json.bytes, as: UTF8.self)
-    #expect(line.hasPrefix("{\"id\":\"id1\",\"title\":\"标题\",\"fields\":{\"label\":\"体育\",\"z\":\"1\"},\"source\":\"a.jsonl\",\"line\":3"))
+    #expect(
+      line.hasPrefix(
+        "{\"id\":\"id1\",\"title\":\"标题\",\"fields\":{\"label\":\"体育\",\"z\":\"1\"},\"source\":\"a.jsonl\",\"line\":3"
+      ))
     #expect(line.hasSuffix("\"text\":\"正文\"}\n"))
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
     #expect(object["reason"] as? String == "duplicate")
     #expect(object["duplicate_of"] as? String == "x")
     #expect(object["encoding"] as? String == "GB18030")
