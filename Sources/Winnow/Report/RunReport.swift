@@ -3,7 +3,7 @@ import Foundation
 /// Everything a person or a machine needs to review one run. `report.json`
 /// is this model; `report.md` is rendered from it (one model, many views).
 /// Keys are snake_case in JSON; `schemaVersion` changes when fields change meaning.
-public struct RunReport: Sendable, Equatable, Codable {
+public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
   public struct Bytes: Sendable, Equatable, Codable {
     /// Input bytes after decompression.
     public var input = 0
@@ -92,21 +92,6 @@ public struct RunReport: Sendable, Equatable, Codable {
 
   /// Input megabytes per second over the whole run.
   public var throughput: Double { seconds > 0 ? Double(bytes.input) / 1e6 / seconds : 0 }
-
-  public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
-  }
-
-  public static func decode(_ data: Data) throws -> RunReport {
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return try decoder.decode(RunReport.self, from: data)
-  }
 }
 
 extension RunReport {

@@ -3,7 +3,7 @@ import Foundation
 /// `manifest.json`: what a finished run wrote, so a consumer can check it.
 /// It holds nothing that changes from run to run on the same input (no times,
 /// no run id), so it is byte-identical like the corpus files.
-public struct Manifest: Sendable, Equatable, Codable {
+public struct Manifest: Sendable, Equatable, SnakeCaseJSON {
   public struct Counts: Sendable, Equatable, Codable {
     public var articles = 0
     public var clean = 0
@@ -23,22 +23,6 @@ public struct Manifest: Sendable, Equatable, Codable {
   public var inputs = Inputs()
   public var counts = Counts()
   public var files: [OutputEntry] = []
-
-  /// Pretty, sorted-key JSON: stable bytes and easy to read.
-  public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
-  }
-
-  public static func decode(_ data: Data) throws -> Manifest {
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return try decoder.decode(Manifest.self, from: data)
-  }
 }
 
 extension Config {
