@@ -45,11 +45,7 @@ extension WinnowCommand {
     }
 
     func run() async throws {
-      LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = verbose ? .info : .warning
-        return handler
-      }
+      LoggingSystem.bootstrap { _ in PlainLogHandler(logLevel: verbose ? .info : .warning) }
       let settings: Config
       do {
         settings = try config.map { try ConfigLoader.load(path: $0) } ?? Config()

@@ -99,9 +99,8 @@ extension Reader {
         chunk.withUnsafeBytes { bytes in splitter.feed(bytes, handle) }
       }
     } catch {
-      let place =
-        "after line \(splitter.linesDone), at byte \(splitter.offset) of the decompressed input"
-      emit(source.failure(line: nil, message: "\(error.message) (\(place))"))
+      let read = "\(splitter.linesDone) complete lines (\(splitter.offset) bytes) were read before it"
+      emit(source.failure(line: nil, message: "\(error.message); \(read)"))
       return
     }
     splitter.finish(handle)
