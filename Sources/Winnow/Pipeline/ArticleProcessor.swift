@@ -45,7 +45,7 @@ struct ArticleProcessor: Sendable {
     }
     let cleaned = times.measure("clean") { cleaner.clean(article) }
     let body = cleaned.body
-    let quality = times.measure("quality") { judge.judge(body: body) }
+    let quality = times.measure("quality") { judge.judge(cleaned) }
     var processed = ProcessedArticle(
       record: CorpusRecord(
         id: article.id, location: article.location, format: article.format,

@@ -29,6 +29,11 @@ public struct QualityJudge: Sendable {
     self.config = config
   }
 
+  /// Judges a cleaned article; its removed blocks are there for signals about what cleaning took.
+  public func judge(_ cleaned: Cleaned) -> QualityReport {
+    judge(body: cleaned.body)
+  }
+
   public func judge(body: String) -> QualityReport {
     let signals = QualitySignals(body: body)
     return QualityReport(signals: signals, failures: failures(signals))
