@@ -26,14 +26,14 @@ public enum CleanReason {
 /// An article after cleaning: the kept blocks in order, and every removed one.
 public struct Cleaned: Sendable {
   /// The article with only its kept blocks.
-  public var article: Article
-  public var removed: [RemovedBlock]
+  public let article: Article
+  public let removed: [RemovedBlock]
+  /// The clean body as written out: kept blocks joined by a blank line (joined once, used by several stages).
+  public let body: String
 
   public init(article: Article, removed: [RemovedBlock]) {
     self.article = article
     self.removed = removed
+    body = article.blocks.map(\.text).joined(separator: "\n\n")
   }
-
-  /// The clean body as written out: kept blocks joined by a blank line.
-  public var body: String { article.blocks.map(\.text).joined(separator: "\n\n") }
 }
