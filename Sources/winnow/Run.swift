@@ -9,7 +9,8 @@ extension WinnowCommand {
       abstract: "Read articles, clean and deduplicate them, and write the corpus and a report.",
       discussion: """
         Writes OUT/clean/part-NNNNN.jsonl.gz (kept articles), OUT/rejected/part-NNNNN.jsonl.gz \
-        (everything else, with its reason) and OUT/manifest.json, and the report \
+        (everything else, with its reason), with --removed OUT/removed/part-NNNNN.jsonl.gz \
+        (every block cleaning removed) and OUT/manifest.json, and the report \
         (report.json, report.md) to Reports/RUN-ID/ unless --report-dir is given.
         """
     )
@@ -37,6 +38,11 @@ extension WinnowCommand {
     @Option(name: .long, help: "Articles processed at once (default: the number of cores).")
     var jobs: Int = System.coreCount
 
+    @Flag(
+      name: .long,
+      help: "Also write every block cleaning removed to OUT/removed/part-NNNNN.jsonl.gz, for audit.")
+    var removed = false
+
     @Flag(name: .long, help: "Also log informational messages.")
     var verbose = false
 
@@ -54,7 +60,7 @@ extension WinnowCommand {
       }
       let options = RunOptions(
         inputs: inputs, outputFolder: out, reportFolder: reportDir, runId: runId,
-        overwrite: overwrite, jobs: jobs)
+        overwrite: overwrite, jobs: jobs, writeRemoved: removed)
       do {
         let report = try await Pipeline(config: settings).run(
           options, progress: Progress.onTerminal())

@@ -56,6 +56,22 @@ public struct CleanConfig: Sendable, Equatable, Codable {
   public var dropRepeatedBlocks = true
   /// Drop blocks equal to the title once the title is in the metadata.
   public var dropTitleBlocks = true
+  /// When the metadata has no title, take a headline-like first block as the title (plain text files).
+  public var titleFromFirstBlock = true
+  /// Among this many blocks at the top, a block nearly equal to the title is an echo too.
+  public var titleEchoTopBlocks = 3
+  /// Shingle similarity at or above which a block counts as a copy of an earlier block
+  /// (or of the title at the top); 1 keeps only exact repeats.
+  public var nearRepeatThreshold = 0.8
+  /// Blocks shorter than this (normalized characters) are too short to judge as near repeats.
+  public var nearRepeatMinChars = 20
+  /// A block is learned boilerplate when it occurs in at least this many articles of a site...
+  public var learnedMinArticles = 3
+  /// ...and in at least this share of the site's articles in the run.
+  public var learnedMinShare = 0.01
+  /// Longer blocks are never learned: a long paragraph shared by a few articles is a
+  /// repost's body, which dedup handles, not boilerplate. 0 means any length.
+  public var learnedMaxChars = 200
 
   public init() {}
 
@@ -63,6 +79,13 @@ public struct CleanConfig: Sendable, Equatable, Codable {
     case rules
     case dropRepeatedBlocks = "drop_repeated_blocks"
     case dropTitleBlocks = "drop_title_blocks"
+    case titleFromFirstBlock = "title_from_first_block"
+    case titleEchoTopBlocks = "title_echo_top_blocks"
+    case nearRepeatThreshold = "near_repeat_threshold"
+    case nearRepeatMinChars = "near_repeat_min_chars"
+    case learnedMinArticles = "learned_min_articles"
+    case learnedMinShare = "learned_min_share"
+    case learnedMaxChars = "learned_max_chars"
   }
 
   func validate() throws(ConfigError) {
@@ -74,6 +97,12 @@ public struct CleanConfig: Sendable, Equatable, Codable {
       }
       try Check.range(rule.maxChars, 0...100_000, key: "clean.rules[\(i)].max_chars")
     }
+    try Check.range(titleEchoTopBlocks, 0...100, key: "clean.title_echo_top_blocks")
+    try Check.range(nearRepeatThreshold, 0.5...1.0, key: "clean.near_repeat_threshold")
+    try Check.range(nearRepeatMinChars, 5...10_000, key: "clean.near_repeat_min_chars")
+    try Check.range(learnedMinArticles, 0...1_000_000, key: "clean.learned_min_articles")
+    try Check.range(learnedMinShare, 0.0...1.0, key: "clean.learned_min_share")
+    try Check.range(learnedMaxChars, 0...100_000, key: "clean.learned_max_chars")
   }
 }
 
@@ -105,7 +134,13 @@ extension BoilerplateRule {
       maxChars: 40),
     BoilerplateRule(
       name: "page_ui", match: .exact,
-      patterns: ["正在阅读:", "正在阅读：", "点击查看大图", "返回顶部", "上一篇", "下一篇", "打印本页", "关闭窗口"]),
+      patterns: [
+        "正在阅读:", "正在阅读：", "点击查看大图", "返回顶部", "上一篇", "下一篇", "打印本页", "关闭窗口", "点击进入专题",
+        "查看原文", "阅读全文", "展开全文",
+      ]),
+    BoilerplateRule(
+      name: "breadcrumb", match: .prefix,
+      patterns: ["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置"], maxChars: 60),
     BoilerplateRule(
       name: "related_links", match: .prefix,
       patterns: ["相关报道", "相关阅读", "延伸阅读", "相关新闻", "推荐阅读"], maxChars: 20),

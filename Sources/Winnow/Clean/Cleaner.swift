@@ -1,46 +1,45 @@
-/// The Clean stage: removes boilerplate blocks, blocks that repeat the title,
-/// and blocks that repeat an earlier block (a page that carries its body twice
-/// comes out with it once). Every removal is recorded with its reason.
+/// The Clean stage's local part (one article at a time): removes boilerplate
+/// blocks by the configured rule lists and by structure (captions, bylines,
+/// related-links lists, sign-offs), blocks that repeat the title, and blocks
+/// that repeat or nearly repeat an earlier block (a page that carries its body
+/// twice comes out with it once). Every removal is recorded with its reason.
+/// Boilerplate learned over the whole run is removed later by `LearnedBoilerplate`.
 public struct Cleaner: Sendable {
-  private let config: CleanConfig
-  private let matchers: [BlockMatcher]
+  let config: CleanConfig
+  let matchers: [BlockMatcher]
+  let doubled: DoubledText
 
   public init(config: CleanConfig) {
     self.config = config
     matchers = config.rules.map(BlockMatcher.init)
+    doubled = DoubledText(
+      minChars: config.nearRepeatMinChars, threshold: config.nearRepeatThreshold)
   }
 
   public func clean(_ article: Article) -> Cleaned {
-    var kept: [Block] = []
-    var removed: [RemovedBlock] = []
-    var seen = Set<[UInt32]>()
-    let title = TitleEcho(title: article.metadata.title)
-    for (index, block) in article.blocks.enumerated() {
-      let key = MatchNormalizer.normalize(block.text)
-      if let rule = removalRule(block, key: key, title: title, seen: seen) {
-        removed.append(RemovedBlock(index: index, block: block, rule: rule))
-      } else {
-        kept.append(block)
-      }
-      seen.insert(key)
+    var article = article
+    if config.titleFromFirstBlock,
+      let title = TitleEcho.headline(
+        of: article,
+        isBoilerplate: { ruleName($0, scalarCount: $0.text.unicodeScalars.count) != nil })
+    {
+      article.metadata.title = title
     }
+    var pass = CleanPass(cleaner: self, title: TitleEcho(title: article.metadata.title))
+    for (index, block) in article.blocks.enumerated() {
+      pass.take(block, at: index)
+    }
+    pass.dropStandfirst()
+    pass.cutSignOff()
     var cleaned = article
-    cleaned.blocks = kept
-    return Cleaned(article: cleaned, removed: removed)
+    cleaned.blocks = pass.kept
+    return Cleaned(
+      article: cleaned, removed: pass.removed.sorted { $0.index < $1.index }, hashes: pass.hashes,
+      indices: pass.indices)
   }
 
-  /// The first reason to remove the block, or nil to keep it. Rules come
-  /// before repeats so that a repeated notice is reported as a notice.
-  private func removalRule(_ block: Block, key: [UInt32], title: TitleEcho, seen: Set<[UInt32]>)
-    -> String?
-  {
-    if key.isEmpty { return CleanReason.noText }
-    let length = block.text.unicodeScalars.count
-    if let matcher = matchers.first(where: { $0.matches(block.text, scalarCount: length) }) {
-      return matcher.rule.name
-    }
-    if config.dropTitleBlocks && title.matches(key) { return CleanReason.titleEcho }
-    if config.dropRepeatedBlocks, seen.contains(key) { return CleanReason.repeatedBlock }
-    return nil
+  /// The first configured rule that removes the block, if any.
+  func ruleName(_ block: Block, scalarCount: Int) -> String? {
+    matchers.first { $0.matches(block.text, scalarCount: scalarCount) }?.rule.name
   }
 }

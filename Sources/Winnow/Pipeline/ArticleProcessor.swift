@@ -10,7 +10,16 @@ struct ProcessedArticle: Sendable {
   var isRejected: Bool { record.rejection != nil }
 }
 
-/// Runs extract → clean → quality → fingerprint for one read result. Stateless
+/// An article between the two passes: decided already (it could not be read or
+/// extracted), or cleaned by the local rules and waiting for learned boilerplate.
+enum FirstPass: Sendable {
+  case decided(ProcessedArticle)
+  case cleaned(Cleaned, site: String)
+}
+
+/// Runs the per-article stages in two passes around the run-wide count of
+/// boilerplate blocks: `firstPass` (extract → clean by local rules) and
+/// `secondPass` (remove learned boilerplate → quality → fingerprint). Stateless
 /// and `Sendable`, so batches of articles go through it on several threads.
 struct ArticleProcessor: Sendable {
   let extractor: Extractor
@@ -25,25 +34,39 @@ struct ArticleProcessor: Sendable {
     fingerprinter = Fingerprinter(config: config.fingerprint)
   }
 
-  func process(_ result: ReadResult, times: inout StageTimes) -> ProcessedArticle {
+  func firstPass(_ result: ReadResult, times: inout StageTimes) -> FirstPass {
     switch result {
     case .failure(let failure):
-      return Self.rejected(failure)
+      return .decided(Self.rejected(failure))
     case .document(let document):
-      return process(document, times: &times)
+      let article: Article
+      do {
+        article = try times.measure("extract") { () throws(ExtractFailure) in
+          try extractor.extract(document)
+        }
+      } catch {
+        return .decided(
+          Self.rejected(document, message: "\(document.location): \(error.message)"))
+      }
+      let cleaned = times.measure("clean") { cleaner.clean(article) }
+      return .cleaned(cleaned, site: BoilerplateCounts.site(of: article))
     }
   }
 
-  private func process(_ document: RawDocument, times: inout StageTimes) -> ProcessedArticle {
-    let article: Article
-    do {
-      article = try times.measure("extract") { () throws(ExtractFailure) in
-        try extractor.extract(document)
-      }
-    } catch {
-      return Self.rejected(document, message: "\(document.location): \(error.message)")
+  func secondPass(_ first: FirstPass, learned: LearnedBoilerplate, times: inout StageTimes)
+    -> ProcessedArticle
+  {
+    switch first {
+    case .decided(let processed):
+      return processed
+    case .cleaned(let local, let site):
+      let cleaned = times.measure("clean", articles: 0) { learned.apply(to: local, site: site) }
+      return judged(cleaned, times: &times)
     }
-    let cleaned = times.measure("clean") { cleaner.clean(article) }
+  }
+
+  private func judged(_ cleaned: Cleaned, times: inout StageTimes) -> ProcessedArticle {
+    let article = cleaned.article
     let body = cleaned.body
     let quality = times.measure("quality") { judge.judge(cleaned) }
     var processed = ProcessedArticle(

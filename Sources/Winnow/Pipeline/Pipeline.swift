@@ -1,9 +1,11 @@
 import Foundation
 import Logging
 
-/// Wires the stages: read → extract → clean → quality → fingerprint per
-/// article (on `jobs` threads), then dedup over the whole run, then write and
-/// report. Every input article ends in exactly one output record.
+/// Wires the stages: read → extract → clean by local rules per article (on
+/// `jobs` threads); block counts per site over the run (learned boilerplate);
+/// remove learned boilerplate → quality → fingerprint per article (on `jobs`
+/// threads); dedup over the whole run; write and report. Every input article
+/// ends in exactly one output record.
 public struct Pipeline: Sendable {
   private let config: Config
   private let logger: Logger
@@ -27,16 +29,24 @@ public struct Pipeline: Sendable {
       options.runId
       ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
     let writer = try CorpusWriter(
-      outputFolder: options.outputFolder, overwrite: options.overwrite, config: config.write)
+      outputFolder: options.outputFolder, overwrite: options.overwrite, config: config.write,
+      removedOutput: options.writeRemoved || config.write.removedOutput)
 
     var times = StageTimes()
-    var articles = listing.failures.map(ArticleProcessor.rejected)
-    articles += await readAndProcess(
-      listing.files, with: reader, jobs: options.jobs, times: &times, progress: progress)
+    let processor = ArticleProcessor(config: config)
+    let (firstPasses, learned) = await readAndClean(
+      listing.files, with: reader, processor: processor, jobs: options.jobs, times: &times,
+      progress: progress)
+    let (finished, secondTimes) = await ParallelMap.run(firstPasses, jobs: options.jobs) {
+      processor.secondPass($0, learned: learned, times: &$1)
+    }
+    times.merge(secondTimes)
+    var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
     let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
     var builder = ReportBuilder(config: config.report)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
+    builder.setLearned(learned)
     let manifest = try times.measure("write", articles: articles.count) {
       try write(articles, with: writer, files: listing.files.count, report: &builder)
     }
@@ -53,29 +63,45 @@ public struct Pipeline: Sendable {
     return report
   }
 
-  /// Reads each file and sends its articles through the per-article stages,
-  /// warning about every input that could not be read or interpreted.
-  private func readAndProcess(
-    _ files: [InputFile], with reader: Reader, jobs: Int, times: inout StageTimes,
-    progress: (@Sendable (String) -> Void)?
-  ) async -> [ProcessedArticle] {
-    let processor = ArticleProcessor(config: config)
-    var articles: [ProcessedArticle] = []
+  /// Reads each file and sends its articles through the first pass (extract and
+  /// local cleaning), warning about every input that could not be read or
+  /// interpreted, and counts blocks per site to learn the run's boilerplate.
+  private func readAndClean(
+    _ files: [InputFile], with reader: Reader, processor: ArticleProcessor, jobs: Int,
+    times: inout StageTimes, progress: (@Sendable (String) -> Void)?
+  ) async -> ([FirstPass], LearnedBoilerplate) {
+    var passes: [FirstPass] = []
+    var counts = BoilerplateCounts()
+    let maxChars = config.clean.learnedMaxChars
     for file in files {
       var results: [ReadResult] = []
       times.measure("read", articles: 0) { reader.read(file) { results.append($0) } }
       times.add("read", .zero, articles: results.count)
-      let (processed, fileTimes) = await Self.process(results, with: processor, jobs: jobs)
+      let (processed, fileTimes) = await ParallelMap.run(results, jobs: jobs) {
+        processor.firstPass($0, times: &$1)
+      }
       times.merge(fileTimes)
-      for article in processed {
-        if let rejection = article.record.rejection, rejection.reason != .quality {
-          logger.warning("\(rejection.message)")
+      times.measure("clean", articles: 0) {
+        for pass in processed {
+          guard case .cleaned(let cleaned, let site) = pass else { continue }
+          counts.add(site: site, hashes: BoilerplateCounts.countable(cleaned, maxChars: maxChars))
         }
       }
-      articles += processed
-      progress?("\(articles.count) articles read, now \(file.path)")
+      warn(processed)
+      passes += processed
+      progress?("\(passes.count) articles read, now \(file.path)")
     }
-    return articles
+    let learned = counts.learned(
+      minArticles: config.clean.learnedMinArticles, minShare: config.clean.learnedMinShare)
+    return (passes, learned)
+  }
+
+  private func warn(_ passes: [FirstPass]) {
+    for pass in passes {
+      if case .decided(let article) = pass, let rejection = article.record.rejection {
+        logger.warning("\(rejection.message)")
+      }
+    }
   }
 
   /// Writes every article in input order and commits the outputs.
@@ -85,43 +111,12 @@ public struct Pipeline: Sendable {
   ) throws -> Manifest {
     for article in articles {
       try writer.write(article.record)
+      try writer.writeRemoved(article.removed, of: article.record.id)
       report.add(article.record, removed: article.removed)
     }
     let inputBytes = articles.reduce(0) { $0 + $1.byteCount }
     return try writer.commit(
       configDigest: config.digest, inputs: Manifest.Inputs(files: files, bytes: inputBytes))
-  }
-
-  /// Processes read results in chunks on up to `jobs` tasks; results keep input order.
-  static func process(_ results: [ReadResult], with processor: ArticleProcessor, jobs: Int) async
-    -> ([ProcessedArticle], StageTimes)
-  {
-    let chunkSize = 64
-    let chunks = stride(from: 0, to: results.count, by: chunkSize).map {
-      $0..<min($0 + chunkSize, results.count)
-    }
-    var done = [[ProcessedArticle]](repeating: [], count: chunks.count)
-    var times = StageTimes()
-    await withTaskGroup(of: (Int, [ProcessedArticle], StageTimes).self) { group in
-      var next = 0
-      func launch() {
-        let index = next
-        let range = chunks[index]
-        group.addTask {
-          var local = StageTimes()
-          let out = results[range].map { processor.process($0, times: &local) }
-          return (index, out, local)
-        }
-        next += 1
-      }
-      while next < min(jobs, chunks.count) { launch() }
-      for await (index, out, local) in group {
-        done[index] = out
-        times.merge(local)
-        if next < chunks.count { launch() }
-      }
-    }
-    return (done.flatMap { $0 }, times)
   }
 
   /// Deduplicates the articles still in the running and rejects every cluster member but the keeper.

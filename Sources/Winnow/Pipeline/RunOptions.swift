@@ -14,11 +14,14 @@ public struct RunOptions: Sendable {
   public var overwrite = false
   /// Articles processed at once; defaults to the number of cores.
   public var jobs: Int
+  /// Also write every removed block to `removed/` for audit (as `write.removed_output` does).
+  public var writeRemoved = false
 
   public init(
     inputs: [String], outputFolder: String, reportFolder: String? = nil, runId: String? = nil,
-    overwrite: Bool = false, jobs: Int = System.coreCount
+    overwrite: Bool = false, jobs: Int = System.coreCount, writeRemoved: Bool = false
   ) {
+    self.writeRemoved = writeRemoved
     self.inputs = inputs
     self.outputFolder = outputFolder
     self.reportFolder = reportFolder

@@ -9,6 +9,7 @@ public enum MarkdownReport {
     out += rejections(r)
     out += clusters(r)
     out += cleaning(r)
+    out += learned(r)
     out += outputs(r)
     return out.joined(separator: "\n") + "\n"
   }
@@ -98,6 +99,16 @@ public enum MarkdownReport {
     out += ["| rule | blocks | chars | examples |", "| --- | ---: | ---: | --- |"]
     out += r.cleaning.map { rule in
       "| \(rule.rule) | \(rule.blocks) | \(rule.chars) | \(rule.examples.map { "«\(cell($0))»" }.joined(separator: " ")) |"
+    }
+    return out + [""]
+  }
+
+  private static func learned(_ r: RunReport) -> [String] {
+    var out = ["## Cleaning: boilerplate learned from the run", ""]
+    guard !r.learnedBoilerplate.isEmpty else { return out + ["No block was learned.", ""] }
+    out += ["| site | articles | blocks | pattern | text |", "| --- | ---: | ---: | --- | --- |"]
+    out += r.learnedBoilerplate.map {
+      "| \(cell($0.site)) | \($0.articles) | \($0.blocks) | `\($0.pattern)` | «\(cell($0.example))» |"
     }
     return out + [""]
   }

@@ -7,6 +7,8 @@ public struct ReportBuilder: Sendable {
   private var rules: [String: RunReport.RuleSummary] = [:]
   private var reasons: [String: RunReport.ReasonSummary] = [:]
   private var formats: [String: RunReport.FormatCount] = [:]
+  /// Learned blocks by pattern, in `learned` order.
+  private var learnedIndex: [UInt64: Int] = [:]
 
   public init(config: ReportConfig) {
     self.config = config
@@ -33,7 +35,25 @@ public struct ReportBuilder: Sendable {
     reasons[reason] = summary
   }
 
+  /// Lists the run's learned boilerplate; examples and block counts come as records are added.
+  public mutating func setLearned(_ learned: LearnedBoilerplate) {
+    report.learnedBoilerplate = learned.entries.map {
+      RunReport.LearnedBlock(
+        site: $0.site, pattern: PatternID.string($0.pattern), articles: $0.articles)
+    }
+    learnedIndex = [:]
+    for (i, entry) in learned.entries.enumerated() where learnedIndex[entry.pattern] == nil {
+      learnedIndex[entry.pattern] = i
+    }
+  }
+
   private mutating func addRemoved(_ removed: RemovedBlock) {
+    if let pattern = removed.pattern, let i = learnedIndex[pattern] {
+      report.learnedBoilerplate[i].blocks += 1
+      if report.learnedBoilerplate[i].example.isEmpty {
+        report.learnedBoilerplate[i].example = excerpt(removed.block.text)
+      }
+    }
     var summary = rules[removed.rule] ?? RunReport.RuleSummary(rule: removed.rule)
     summary.blocks += 1
     summary.chars += removed.block.text.unicodeScalars.count

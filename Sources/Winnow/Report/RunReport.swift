@@ -34,6 +34,18 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
     public var examples: [String] = []
   }
 
+  /// A block learned as boilerplate: it occurs in `articles` articles of `site` in the run.
+  public struct LearnedBlock: Sendable, Equatable, Codable {
+    public var site: String
+    /// The block's `BlockHash` in hex, as `removed/` records name it.
+    public var pattern: String
+    public var articles: Int
+    /// Blocks removed for it (an article may carry it more than once).
+    public var blocks = 0
+    /// The block's text from the first article it was removed from.
+    public var example = ""
+  }
+
   public struct ArticleRef: Sendable, Equatable, Codable {
     public var id: String
     public var source: String
@@ -84,6 +96,8 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
   public var encodings: [String: Int] = [:]
   public var stages: [StageTiming] = []
   public var cleaning: [RuleSummary] = []
+  /// Every block learned as boilerplate in the run, most frequent first.
+  public var learnedBoilerplate: [LearnedBlock] = []
   public var dedup = Dedup()
   public var rejections: [ReasonSummary] = []
   public var outputs: [OutputEntry] = []

@@ -5,12 +5,15 @@ public struct WriteConfig: Sendable, Equatable, Codable {
   public var partMaxBytes = 64 << 20
   /// zlib level, 1 (fastest) to 9 (smallest).
   public var compressionLevel = 6
+  /// Also write every block cleaning removed to `removed/` (for audit); `winnow run --removed` does the same.
+  public var removedOutput = false
 
   public init() {}
 
   enum CodingKeys: String, CodingKey {
     case partMaxBytes = "part_max_bytes"
     case compressionLevel = "compression_level"
+    case removedOutput = "removed_output"
   }
 
   func validate() throws(ConfigError) {

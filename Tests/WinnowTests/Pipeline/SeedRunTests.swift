@@ -65,11 +65,13 @@ import Testing
     let jiemian = try #require(run.clean.first { Self.text($0, "003_") }?["text"] as? String)
     let paragraphs = jiemian.components(separatedBy: "\n\n")
     #expect(Set(paragraphs).count == paragraphs.count, "every paragraph once")
-    #expect(paragraphs.first == "俄罗斯维和部队迅速抵达哈萨克斯坦,政府大楼和机场被夺回")
-    #expect(paragraphs.contains("截至周四,阿拉木图约有2000人被逮捕。"))
+    #expect(paragraphs.first?.hasPrefix("来自俄罗斯领导的军事联盟的部队周四抵达哈萨克斯坦") == true)
+    #expect(!paragraphs.contains("截至周四,阿拉木图约有2000人被逮捕。"), "the standfirst the body repeats")
     #expect(paragraphs.last?.hasPrefix("白宫新闻秘书普萨基(Jen Psaki)则表示") == true)
     #expect(
-      paragraphs.count == 18, "title, summary and 16 body paragraphs; captions and byline removed")
+      paragraphs.count == 16, "16 body paragraphs; title, standfirst, captions and byline removed")
+    let title = try #require(run.clean.first { Self.text($0, "003_") }?["title"] as? String)
+    #expect(title == "俄罗斯维和部队迅速抵达哈萨克斯坦,政府大楼和机场被夺回", "the headline becomes the title")
   }
 
   @Test func segmentedTextIsJoined() async throws {
@@ -79,7 +81,9 @@ import Testing
     for i in scalars.indices.dropFirst().dropLast() where scalars[i] == " " {
       #expect(!(ScalarClass.isCJK(scalars[i - 1].value) && ScalarClass.isCJK(scalars[i + 1].value)))
     }
-    #expect(segmented.contains("反对派占领总统府"))
+    #expect(segmented.contains("国际在线报道（驻中亚记者王向东）：吉尔吉斯斯坦7日发生大规模骚乱"))
+    let title = try #require(run.clean.first { Self.text($0, "000_") }?["title"] as? String)
+    #expect(title == "吉反对派占领总统府", "the headline before the gap becomes the title")
   }
 
   @Test func reencodedEditedRepostIsADuplicateOfTheSeed() async throws {
