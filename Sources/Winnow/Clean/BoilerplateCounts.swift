@@ -73,7 +73,10 @@ public struct BoilerplateCounts: Sendable, Equatable, Codable {
   static func countable(_ cleaned: Cleaned, maxChars: Int) -> [UInt64] {
     guard maxChars > 0 else { return cleaned.hashes }
     return zip(cleaned.article.blocks, cleaned.hashes).compactMap { block, hash in
-      block.text.unicodeScalars.count <= maxChars ? hash : nil
+      let bytes = block.text.utf8.count  // 1 to 4 bytes a scalar: count scalars only in between
+      if bytes <= maxChars { return hash }
+      if bytes > 4 * maxChars { return nil }
+      return block.text.unicodeScalars.count <= maxChars ? hash : nil
     }
   }
 }

@@ -10,8 +10,8 @@ struct CleanPass {
   /// Normalized text of each kept block (for the standfirst check; dropped with the pass).
   private var keys: [[UInt32]] = []
   private var seen = Set<[UInt32]>()
-  /// Shingles of earlier blocks long enough to judge near repeats.
-  private var earlier: [Shingles] = []
+  /// Earlier blocks long enough to judge near repeats, with their shingles once needed.
+  private var earlier: [(key: [UInt32], shingles: Shingles?)] = []
   /// True right after a related-links heading, while title-like lines follow.
   private var inRelatedLinks = false
 
@@ -110,20 +110,29 @@ struct CleanPass {
     return CleanReason.titleEcho
   }
 
-  /// `repeated_block` for an exact repeat, `near_repeat` for a near one; records the
-  /// block's shingles for later blocks when it is long enough to judge.
+  /// `repeated_block` for an exact repeat, `near_repeat` for a near one; remembers the
+  /// block for later ones when it is long enough to judge. Shingles are built only for
+  /// blocks whose lengths allow the threshold, so a long single-block article costs nothing.
   private mutating func repeatRule(_ key: [UInt32]) -> String? {
     if seen.contains(key) { return CleanReason.repeatedBlock }
-    let config = cleaner.config
-    guard key.count >= config.nearRepeatMinChars, config.nearRepeatThreshold < 1 else {
+    let threshold = cleaner.config.nearRepeatThreshold
+    guard key.count >= cleaner.config.nearRepeatMinChars, threshold < 1 else { return nil }
+    let candidates = earlier.indices.filter {
+      let other = earlier[$0].key.count
+      return Double(min(other, key.count)) >= threshold * Double(max(other, key.count))
+    }
+    guard !candidates.isEmpty else {
+      earlier.append((key, nil))
       return nil
     }
     let shingles = Shingles(key)
-    let near = earlier.contains {
-      shingles.couldReach(config.nearRepeatThreshold, with: $0)
-        && shingles.jaccard($0) >= config.nearRepeatThreshold
+    var near = false
+    for i in candidates where !near {
+      let other = earlier[i].shingles ?? Shingles(earlier[i].key)
+      earlier[i].shingles = other
+      near = shingles.couldReach(threshold, with: other) && shingles.jaccard(other) >= threshold
     }
-    earlier.append(shingles)
+    earlier.append((key, shingles))
     return near ? CleanReason.nearRepeat : nil
   }
 

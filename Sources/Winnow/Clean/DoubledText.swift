@@ -48,17 +48,25 @@ struct DoubledText {
     return nil
   }
 
-  /// The offset in scalars of `text` where its `normalized`-th normalized scalar begins.
+  /// The offset in scalars of `text` where its `normalized`-th normalized scalar begins:
+  /// the smallest prefix whose normalization holds more than `normalized` scalars, less
+  /// one. A binary search over prefixes (normalized length grows with the prefix), so
+  /// it costs O(n log n) on the normalizer's fast path, not a string per scalar.
   static func originalOffset(of normalized: Int, in text: String) -> Int {
-    var count = 0
-    var offset = 0
-    for scalar in text.unicodeScalars {
-      let folded = MatchNormalizer.normalize(String(scalar)).count
-      if folded > 0 && count >= normalized { return offset }
-      count += folded
-      offset += 1
+    let scalars = Array(text.unicodeScalars)
+    var low = 0
+    var high = scalars.count
+    while low < high {
+      let middle = (low + high) / 2
+      var prefix = String.UnicodeScalarView()
+      prefix.append(contentsOf: scalars[..<(middle + 1)])
+      if MatchNormalizer.normalize(String(prefix)).count > normalized {
+        high = middle
+      } else {
+        low = middle + 1
+      }
     }
-    return offset
+    return low
   }
 }
 

@@ -38,17 +38,22 @@ enum StructureRules {
 
   /// Sign-offs standing alone as a block: "（完）", "(XWT185)".
   static func isSignOff(_ text: String) -> Bool {
-    signOffLength(at: text.unicodeScalars[...]) == text.unicodeScalars.count
+    guard text.utf8.count <= 40 else { return false }
+    return signOffLength(at: Substring(text).unicodeScalars) == text.unicodeScalars.count
   }
 
   /// The text before a sign-off that ends it ("…。(XWT185)"), and the sign-off; nil when it has none.
   static func withoutSignOff(_ text: String) -> (rest: String, signOff: String)? {
-    let scalars = text.unicodeScalars
-    for length in stride(from: min(12, scalars.count - 1), through: 3, by: -1) {
-      let start = scalars.index(scalars.endIndex, offsetBy: -length)
-      guard signOffLength(at: scalars[start...]) == length else { continue }
+    let scalars = Substring(text).unicodeScalars
+    guard let close = scalars.last, close == ")" || close == "）" || close == "】" else {
+      return nil
+    }
+    let tail = scalars.suffix(12)
+    for start in tail.indices where start != scalars.startIndex {
+      let candidate = scalars[start...]
+      guard signOffLength(at: candidate) > 0 else { continue }
       let rest = String(scalars[..<start]).trimmingTrailingSpaces()
-      return rest.isEmpty ? nil : (rest, String(scalars[start...]))
+      return rest.isEmpty ? nil : (rest, String(candidate))
     }
     return nil
   }

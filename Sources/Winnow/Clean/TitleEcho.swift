@@ -49,9 +49,12 @@ struct TitleEcho {
   /// bigram similarity at or above `threshold` (a headline retyped with a changed
   /// word or two, or with a subtitle's punctuation). Bigrams because titles are short.
   func nearlyMatches(_ key: [UInt32], threshold: Double) -> Bool {
-    guard key.count >= 4 else { return false }
+    let close = forms.filter { form in
+      Double(min(form.count, key.count)) >= threshold * Double(max(form.count, key.count))
+    }
+    guard key.count >= 4, !close.isEmpty else { return false }
     let block = Shingles(key, size: 2)
-    return forms.contains { form in
+    return close.contains { form in
       let title = Shingles(form, size: 2)
       return block.couldReach(threshold, with: title) && block.jaccard(title) >= threshold
     }
