@@ -8,7 +8,7 @@
 /// ```swift
 /// var counts = BoilerplateCounts()
 /// counts.add(site: "guancha.cn", hashes: cleaned.hashes)
-/// let learned = counts.learned(minArticles: 3, minShare: 0.01)
+/// let learned = counts.learned(minArticles: 3, minShare: 0.01, maxChars: 200)
 /// ```
 ///
 /// - Complexity: memory O(distinct blocks per site), eight bytes of key each.
@@ -47,15 +47,16 @@ public struct BoilerplateCounts: Sendable, Equatable, Codable {
 
   /// The blocks that count as boilerplate: in at least `minArticles` articles of
   /// their site and in at least `minShare` of them. `minArticles` 0 learns nothing.
-  public func learned(minArticles: Int, minShare: Double) -> LearnedBoilerplate {
-    guard minArticles > 0 else { return LearnedBoilerplate(patterns: [:]) }
+  /// `maxChars` is the one the units were counted with (`EdgeSentences`).
+  public func learned(minArticles: Int, minShare: Double, maxChars: Int) -> LearnedBoilerplate {
+    guard minArticles > 0 else { return LearnedBoilerplate(patterns: [:], maxChars: maxChars) }
     var patterns: [String: [UInt64: Int]] = [:]
     for (name, site) in sites {
       let needed = max(Double(minArticles), minShare * Double(site.articles))
       let found = site.blocks.filter { Double($0.value) >= needed }
       if !found.isEmpty { patterns[name] = found }
     }
-    return LearnedBoilerplate(patterns: patterns)
+    return LearnedBoilerplate(patterns: patterns, maxChars: maxChars)
   }
 
   /// The site an article's blocks are counted under: `metadata.site` when known; else
@@ -69,14 +70,11 @@ public struct BoilerplateCounts: Sendable, Equatable, Codable {
     return String(path[..<slash])
   }
 
-  /// The hashes of the kept blocks short enough to count (`maxChars` 0: all).
-  static func countable(_ cleaned: Cleaned, maxChars: Int) -> [UInt64] {
+  /// The hashes an article contributes: each short kept block, and the edge
+  /// sentences of long ones (see `EdgeSentences`); `maxChars` 0 counts whole blocks only.
+  static func units(of cleaned: Cleaned, maxChars: Int) -> [UInt64] {
     guard maxChars > 0 else { return cleaned.hashes }
-    return zip(cleaned.article.blocks, cleaned.hashes).compactMap { block, hash in
-      let bytes = block.text.utf8.count  // 1 to 4 bytes a scalar: count scalars only in between
-      if bytes <= maxChars { return hash }
-      if bytes > 4 * maxChars { return nil }
-      return block.text.unicodeScalars.count <= maxChars ? hash : nil
-    }
+    let edges = EdgeSentences(maxChars: maxChars)
+    return cleaned.article.blocks.flatMap(edges.units)
   }
 }

@@ -14,7 +14,8 @@ struct ProcessedArticle: Sendable {
 /// extracted), or cleaned by the local rules and waiting for learned boilerplate.
 enum FirstPass: Sendable {
   case decided(ProcessedArticle)
-  case cleaned(Cleaned, site: String)
+  /// `units`: the block hashes the article adds to the run's boilerplate counts.
+  case cleaned(Cleaned, site: String, units: [UInt64])
 }
 
 /// Runs the per-article stages in two passes around the run-wide count of
@@ -26,8 +27,10 @@ struct ArticleProcessor: Sendable {
   let cleaner: Cleaner
   let judge: QualityJudge
   let fingerprinter: Fingerprinter
+  let learnedMaxChars: Int
 
   init(config: Config) {
+    learnedMaxChars = config.clean.learnedMaxChars
     extractor = Extractor(config: config.extract)
     cleaner = Cleaner(config: config.clean)
     judge = QualityJudge(config: config.quality)
@@ -48,8 +51,12 @@ struct ArticleProcessor: Sendable {
         return .decided(
           Self.rejected(document, message: "\(document.location): \(error.message)"))
       }
-      let cleaned = times.measure("clean") { cleaner.clean(article) }
-      return .cleaned(cleaned, site: BoilerplateCounts.site(of: article))
+      return times.measure("clean") {
+        let cleaned = cleaner.clean(article)
+        return .cleaned(
+          cleaned, site: BoilerplateCounts.site(of: article),
+          units: BoilerplateCounts.units(of: cleaned, maxChars: learnedMaxChars))
+      }
     }
   }
 
@@ -59,7 +66,7 @@ struct ArticleProcessor: Sendable {
     switch first {
     case .decided(let processed):
       return processed
-    case .cleaned(let local, let site):
+    case .cleaned(let local, let site, _):
       let cleaned = times.measure("clean", articles: 0) { learned.apply(to: local, site: site) }
       return judged(cleaned, times: &times)
     }

@@ -72,7 +72,6 @@ public struct Pipeline: Sendable {
   ) async -> ([FirstPass], LearnedBoilerplate) {
     var passes: [FirstPass] = []
     var counts = BoilerplateCounts()
-    let maxChars = config.clean.learnedMaxChars
     for file in files {
       var results: [ReadResult] = []
       times.measure("read", articles: 0) { reader.read(file) { results.append($0) } }
@@ -83,8 +82,8 @@ public struct Pipeline: Sendable {
       times.merge(fileTimes)
       times.measure("clean", articles: 0) {
         for pass in processed {
-          guard case .cleaned(let cleaned, let site) = pass else { continue }
-          counts.add(site: site, hashes: BoilerplateCounts.countable(cleaned, maxChars: maxChars))
+          guard case .cleaned(_, let site, let units) = pass else { continue }
+          counts.add(site: site, hashes: units)
         }
       }
       warn(processed)
@@ -92,7 +91,8 @@ public struct Pipeline: Sendable {
       progress?("\(passes.count) articles read, now \(file.path)")
     }
     let learned = counts.learned(
-      minArticles: config.clean.learnedMinArticles, minShare: config.clean.learnedMinShare)
+      minArticles: config.clean.learnedMinArticles, minShare: config.clean.learnedMinShare,
+      maxChars: config.clean.learnedMaxChars)
     return (passes, learned)
   }
 
