@@ -40,7 +40,8 @@ extension WinnowCommand {
 
     @Flag(
       name: .long,
-      help: "Also write every block cleaning removed to OUT/removed/part-NNNNN.jsonl.gz, for audit.")
+      help: "Also write every block cleaning removed to OUT/removed/part-NNNNN.jsonl.gz, for audit."
+    )
     var removed = false
 
     @Flag(name: .long, help: "Also log informational messages.")

@@ -42,7 +42,8 @@ public struct LearnedBoilerplate: Sendable, Equatable {
         RemovedBlock(index: index, block: $0.part, rule: CleanReason.learned, pattern: $0.hash)
       }
       article.blocks.append(rest)
-      hashes.append(cuts.isEmpty ? cleaned.hashes[i] : BlockHash.of(MatchNormalizer.normalize(rest.text)))
+      hashes.append(
+        cuts.isEmpty ? cleaned.hashes[i] : BlockHash.of(MatchNormalizer.normalize(rest.text)))
       indices.append(index)
     }
     removed.sort { $0.index < $1.index }
@@ -63,7 +64,8 @@ public struct LearnedBoilerplate: Sendable, Equatable {
     }
     if let tail = edges.tail(of: text), let hash = learnedHash(tail, found) {
       cuts.append((Block(block.kind, String(tail)), hash))
-      text = String(text.unicodeScalars.dropLast(tail.unicodeScalars.count)).trimmingTrailingSpaces()
+      text = String(text.unicodeScalars.dropLast(tail.unicodeScalars.count))
+        .trimmingTrailingSpaces()
     }
     return (Block(block.kind, text), cuts)
   }

@@ -24,7 +24,9 @@ enum StructureRules {
   }
 
   /// Sentence-final punctuation: a line ending in one is a sentence, not a link title.
-  static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "…", "；", ";", "”", "\""]
+  static let sentenceEnds: Set<Unicode.Scalar> = [
+    "。", "！", "？", "!", "?", "…", "；", ";", "”", "\"",
+  ]
   /// A related-links entry is at most this long (in scalars).
   static let linkTitleMaxChars = 40
 

@@ -33,14 +33,8 @@ public struct Pipeline: Sendable {
       removedOutput: options.writeRemoved || config.write.removedOutput)
 
     var times = StageTimes()
-    let processor = ArticleProcessor(config: config)
-    let (firstPasses, learned) = await readAndClean(
-      listing.files, with: reader, processor: processor, jobs: options.jobs, times: &times,
-      progress: progress)
-    let (finished, secondTimes) = await ParallelMap.run(firstPasses, jobs: options.jobs) {
-      processor.secondPass($0, learned: learned, times: &$1)
-    }
-    times.merge(secondTimes)
+    let (finished, learned) = await processArticles(
+      listing.files, with: reader, jobs: options.jobs, times: &times, progress: progress)
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
     let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
@@ -61,6 +55,22 @@ public struct Pipeline: Sendable {
     }
     try ReportFiles.write(report, to: options.reportFolder ?? "Reports/\(runId)")
     return report
+  }
+
+  /// The per-article stages in two passes around the run's boilerplate count:
+  /// extract and clean locally, count, then remove learned blocks, judge and fingerprint.
+  private func processArticles(
+    _ files: [InputFile], with reader: Reader, jobs: Int, times: inout StageTimes,
+    progress: (@Sendable (String) -> Void)?
+  ) async -> ([ProcessedArticle], LearnedBoilerplate) {
+    let processor = ArticleProcessor(config: config)
+    let (firstPasses, learned) = await readAndClean(
+      files, with: reader, processor: processor, jobs: jobs, times: &times, progress: progress)
+    let (finished, secondTimes) = await ParallelMap.run(firstPasses, jobs: jobs) {
+      processor.secondPass($0, learned: learned, times: &$1)
+    }
+    times.merge(secondTimes)
+    return (finished, learned)
   }
 
   /// Reads each file and sends its articles through the first pass (extract and

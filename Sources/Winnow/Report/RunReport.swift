@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything a person or a machine needs to review one run. `report.json`
 /// is this model; `report.md` is rendered from it (one model, many views).
-/// Keys are snake_case in JSON; `schemaVersion` changes when fields change meaning.
+/// Keys are snake_case in JSON; `schemaVersion` changes when fields change meaning
+/// (2: `learned_boilerplate` added).
 public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
   public struct Bytes: Sendable, Equatable, Codable {
     /// Input bytes after decompression.
@@ -80,7 +81,7 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
     public var examples: [Example] = []
   }
 
-  public var schemaVersion = 1
+  public var schemaVersion = 2
   public var runId = ""
   public var version = Release.version
   /// UTC start time, ISO 8601.

@@ -72,9 +72,12 @@ import Testing
 
   @Test func headlineOfAnUntitledArticleBecomesItsTitle() {
     let cleaned = cleaner.clean(
-      paragraphs(["正在阅读:", "俄罗斯维和部队迅速抵达哈萨克斯坦", "截至周四,阿拉木图约有2000人被逮捕。", "正文:截至周四,阿拉木图约有2000人被逮捕,局势趋稳。"]))
+      paragraphs([
+        "正在阅读:", "俄罗斯维和部队迅速抵达哈萨克斯坦", "截至周四,阿拉木图约有2000人被逮捕。", "正文:截至周四,阿拉木图约有2000人被逮捕,局势趋稳。",
+      ]))
     #expect(cleaned.article.metadata.title == "俄罗斯维和部队迅速抵达哈萨克斯坦")
-    #expect(cleaned.removed.map(\.rule) == ["page_ui", CleanReason.titleEcho, CleanReason.standfirst])
+    #expect(
+      cleaned.removed.map(\.rule) == ["page_ui", CleanReason.titleEcho, CleanReason.standfirst])
     #expect(cleaned.indices == [3])
   }
 }

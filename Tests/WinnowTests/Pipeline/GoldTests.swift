@@ -41,7 +41,8 @@ import Testing
       let hits = cleanKeys.indices.filter { cleanKeys[$0].contains(key) }
       figures.repeated += max(0, hits.count - 1) * key.count
       guard let hit = hits.first(where: { $0 >= position }) else {
-        figures.missing.append(String(String.UnicodeScalarView(key.prefix(20).compactMap(Unicode.Scalar.init))))
+        figures.missing.append(
+          String(String.UnicodeScalarView(key.prefix(20).compactMap(Unicode.Scalar.init))))
         continue
       }
       figures.kept += key.count

@@ -20,7 +20,8 @@ import Testing
     ]
     let lines = bodies.enumerated().map { n, body in
       let text = "\(body)\n\n本站欢迎您提供新闻线索请拨打热线电话"
-      let data = (try? JSONSerialization.data(withJSONObject: ["id": "a\(n)", "text": text])) ?? Data()
+      let data =
+        (try? JSONSerialization.data(withJSONObject: ["id": "a\(n)", "text": text])) ?? Data()
       return String(decoding: data, as: UTF8.self)
     }
     try (lines.joined(separator: "\n") + "\n").write(

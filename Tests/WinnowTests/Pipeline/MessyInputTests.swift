@@ -28,7 +28,9 @@ import Testing
     #expect(reason(run, "records.jsonl", line: 5) == "duplicate_id")
     #expect(reason(run, "records.jsonl", line: 6) == "read_error")
     #expect(reason(run, "truncated.jsonl.gz") == "read_error")
-    let truncated = run.rejected.first { ($0["source"] as? String)?.hasSuffix("truncated.jsonl.gz") == true }
+    let truncated = run.rejected.first {
+      ($0["source"] as? String)?.hasSuffix("truncated.jsonl.gz") == true
+    }
     #expect((truncated?["message"] as? String)?.contains("truncated gzip data") == true)
     #expect(!run.rejected.contains { ($0["source"] as? String)?.contains(".hidden") == true })
   }
