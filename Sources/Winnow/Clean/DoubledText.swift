@@ -53,14 +53,13 @@ struct DoubledText {
   /// one. A binary search over prefixes (normalized length grows with the prefix), so
   /// it costs O(n log n) on the normalizer's fast path, not a string per scalar.
   static func originalOffset(of normalized: Int, in text: String) -> Int {
-    let scalars = Array(text.unicodeScalars)
+    let starts = Array(text.unicodeScalars.indices)
     var low = 0
-    var high = scalars.count
+    var high = starts.count
     while low < high {
       let middle = (low + high) / 2
-      var prefix = String.UnicodeScalarView()
-      prefix.append(contentsOf: scalars[..<(middle + 1)])
-      if MatchNormalizer.normalize(String(prefix)).count > normalized {
+      let end = middle + 1 < starts.count ? starts[middle + 1] : text.endIndex
+      if MatchNormalizer.normalize(String(text[..<end])).count > normalized {
         high = middle
       } else {
         low = middle + 1

@@ -20,10 +20,13 @@ public struct LearnedBoilerplate: Sendable, Equatable {
   }
 
   /// The article without its learned boilerplate, each removal recorded with its pattern.
-  public func apply(to cleaned: Cleaned, site: String) -> Cleaned {
+  /// `units` are the hashes the article was counted with, when known: an article none of
+  /// whose units is learned is returned as it is without looking at its text again.
+  public func apply(to cleaned: Cleaned, site: String, units: [UInt64]? = nil) -> Cleaned {
     guard let found = patterns[site], !found.isEmpty,
       cleaned.hashes.count == cleaned.article.blocks.count
     else { return cleaned }
+    if let units, !units.contains(where: { found[$0] != nil }) { return cleaned }
     var article = cleaned.article
     article.blocks = []
     var hashes: [UInt64] = []

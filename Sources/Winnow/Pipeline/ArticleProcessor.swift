@@ -66,8 +66,10 @@ struct ArticleProcessor: Sendable {
     switch first {
     case .decided(let processed):
       return processed
-    case .cleaned(let local, let site, _):
-      let cleaned = times.measure("clean", articles: 0) { learned.apply(to: local, site: site) }
+    case .cleaned(let local, let site, let units):
+      let cleaned = times.measure("clean", articles: 0) {
+        learned.apply(to: local, site: site, units: units)
+      }
       return judged(cleaned, times: &times)
     }
   }
