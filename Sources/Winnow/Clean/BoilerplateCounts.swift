@@ -70,11 +70,20 @@ public struct BoilerplateCounts: Sendable, Equatable, Codable {
     return String(path[..<slash])
   }
 
-  /// The hashes an article contributes: each short kept block, and the edge
-  /// sentences of long ones (see `EdgeSentences`); `maxChars` 0 counts whole blocks only.
+  /// The hashes an article contributes: each kept block short enough to count whole
+  /// (it has a hash, see `Cleaned.hashes`), and the edge sentences of longer ones (see
+  /// `EdgeSentences`); `maxChars` 0 counts whole blocks only.
   static func units(of cleaned: Cleaned, maxChars: Int) -> [UInt64] {
-    guard maxChars > 0 else { return cleaned.hashes }
+    guard maxChars > 0 else { return cleaned.hashes.filter { $0 != Cleaned.longBlock } }
     let edges = EdgeSentences(maxChars: maxChars)
-    return cleaned.article.blocks.flatMap(edges.units)
+    var units: [UInt64] = []
+    for (block, hash) in zip(cleaned.article.blocks, cleaned.hashes) {
+      if hash != Cleaned.longBlock {
+        units.append(hash)
+      } else {
+        units += edges.units(of: block)
+      }
+    }
+    return units
   }
 }

@@ -46,9 +46,15 @@ struct CleanPass {
       key = MatchNormalizer.normalize(text)
     }
     kept.append(block)
-    hashes.append(BlockHash.of(key))
+    hashes.append(hash(key))
     indices.append(index)
     keys.append(key)
+  }
+
+  /// The block's hash for counting, or `Cleaned.longBlock` when it is too long to learn whole.
+  private func hash(_ key: [UInt32]) -> UInt64 {
+    let limit = cleaner.config.learnedMaxChars
+    return limit > 0 && key.count > limit ? Cleaned.longBlock : BlockHash.of(key)
   }
 
   /// Removes a short block at the top whose text recurs inside a later paragraph
@@ -144,6 +150,6 @@ struct CleanPass {
     removed.append(
       RemovedBlock(index: index, block: Block(last.kind, signOff), rule: CleanReason.signOff))
     kept[kept.count - 1].text = rest
-    hashes[hashes.count - 1] = BlockHash.of(MatchNormalizer.normalize(rest))
+    hashes[hashes.count - 1] = hash(MatchNormalizer.normalize(rest))
   }
 }

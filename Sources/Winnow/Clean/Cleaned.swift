@@ -54,8 +54,11 @@ public struct Cleaned: Sendable {
   /// The clean body as written out: kept blocks joined by a blank line (joined once, used by several stages).
   public let body: String
   /// `BlockHash` of each kept block's normalized text, in order (empty when not computed),
-  /// so counting learned boilerplate needs no second normalization.
+  /// so counting learned boilerplate needs no second normalization; `longBlock` for a block
+  /// longer than `clean.learned_max_chars`, which is never learned whole (no hash spent on it).
   public let hashes: [UInt64]
+  /// The hash recorded for a block too long to be learned whole.
+  public static let longBlock: UInt64 = 0
   /// Each kept block's index in the extracted article, in order (empty when not computed).
   public let indices: [Int]
 

@@ -10,52 +10,61 @@ struct EdgeSentences {
   /// An edge sentence is at most this long (scalars).
   let maxChars: Int
 
-  /// The block's first sentence (through its end mark), when something follows it.
+  /// The block's first sentence (through its end mark and a closing quote), when
+  /// something follows it and it is at most `maxChars` long. Scans UTF-8 bytes.
   func lead(of text: String) -> Substring? {
-    let scalars = Substring(text).unicodeScalars
-    var count = 0
-    for index in scalars.indices {
-      count += 1
-      if count > maxChars { return nil }
-      guard Self.ends.contains(scalars[index]) else { continue }
-      let end = scalars.index(after: index)
-      return end == scalars.endIndex ? nil : Substring(scalars[..<end])
+    let utf8 = Array(text.utf8.prefix(4 * maxChars + 4))
+    var scalars = 0
+    for index in 1..<max(1, utf8.count) where utf8[index] & 0xC0 != 0x80 {
+      scalars += 1
+      if scalars > maxChars { return nil }
+      guard Self.endsSentence(utf8, before: index) else { continue }
+      return Substring(text.utf8[..<text.utf8.index(text.utf8.startIndex, offsetBy: index)])
     }
     return nil
   }
 
   /// The text after the block's last sentence end but one: its last sentence, or the
-  /// unpunctuated line after the last sentence; nil when that is the whole block.
+  /// unpunctuated line after the last sentence; nil when that is the whole block or
+  /// longer than `maxChars`. Scans UTF-8 bytes backwards from the end (it runs on every
+  /// long block), so only the tail is looked at.
   func tail(of text: String) -> Substring? {
-    let scalars = Substring(text).unicodeScalars
-    guard !scalars.isEmpty else { return nil }
-    var index = scalars.index(before: scalars.endIndex)
-    var count = 1
-    while index > scalars.startIndex {
-      let previous = scalars.index(before: index)
-      if Self.ends.contains(scalars[previous]) { return Substring(scalars[index...]) }
-      if Self.closingQuotes.contains(scalars[previous]), previous > scalars.startIndex,
-        Self.ends.contains(scalars[scalars.index(before: previous)])
-      {
-        return Substring(scalars[index...])  // "…。”我要评论": the quote ends the sentence
+    let utf8 = Array(text.utf8.suffix(4 * maxChars + 4))
+    guard utf8.count >= 2 else { return nil }
+    var start = utf8.count - 1
+    var scalars = 0
+    while start > 0 {
+      if utf8[start] & 0xC0 != 0x80 { scalars += 1 }
+      if scalars > maxChars { return nil }
+      if utf8[start] & 0xC0 != 0x80, Self.endsSentence(utf8, before: start) {
+        let offset = text.utf8.count - (utf8.count - start)
+        return Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...])
       }
-      count += 1
-      if count > maxChars { return nil }
-      index = previous
+      start -= 1
     }
     return nil
   }
 
-  /// Hashes of what a block contributes to the counts: the whole block when it is short,
-  /// else its edge sentences (that have text to match).
-  func units(of block: Block) -> [UInt64] {
-    let bytes = block.text.utf8.count
-    if bytes <= maxChars
-      || (bytes <= 4 * maxChars && block.text.unicodeScalars.count <= maxChars)
-    {
-      return [BlockHash.of(MatchNormalizer.normalize(block.text))]
+  /// Whether a sentence end (perhaps with a closing quote after it) ends right before `index`.
+  static func endsSentence(_ bytes: [UInt8], before index: Int) -> Bool {
+    var end = index
+    for quote in closingQuoteBytes where end >= quote.count {
+      if bytes[(end - quote.count)..<end].elementsEqual(quote) {
+        end -= quote.count
+        break
+      }
     }
-    return [lead(of: block.text), tail(of: block.text)].compactMap { part in
+    return endBytes.contains { mark in
+      end >= mark.count && bytes[(end - mark.count)..<end].elementsEqual(mark)
+    }
+  }
+
+  private static let endBytes: [[UInt8]] = ends.map { Array(String($0).utf8) }
+  private static let closingQuoteBytes: [[UInt8]] = closingQuotes.map { Array(String($0).utf8) }
+
+  /// Hashes of what a long block contributes: its edge sentences that have text to match.
+  func units(of block: Block) -> [UInt64] {
+    [lead(of: block.text), tail(of: block.text)].compactMap { part in
       guard let part else { return nil }
       let key = MatchNormalizer.normalize(String(part))
       return key.count >= 4 ? BlockHash.of(key) : nil

@@ -40,13 +40,13 @@ public struct LearnedBoilerplate: Sendable, Equatable {
             index: index, block: block, rule: CleanReason.learned, pattern: cleaned.hashes[i]))
         continue
       }
-      let (rest, cuts) = cutEdges(block, found: found)
+      let (rest, cuts) =
+        cleaned.hashes[i] == Cleaned.longBlock ? cutEdges(block, found: found) : (block, [])
       removed += cuts.map {
         RemovedBlock(index: index, block: $0.part, rule: CleanReason.learned, pattern: $0.hash)
       }
       article.blocks.append(rest)
-      hashes.append(
-        cuts.isEmpty ? cleaned.hashes[i] : BlockHash.of(MatchNormalizer.normalize(rest.text)))
+      hashes.append(cleaned.hashes[i])
       indices.append(index)
     }
     removed.sort { $0.index < $1.index }
@@ -57,16 +57,21 @@ public struct LearnedBoilerplate: Sendable, Equatable {
   private func cutEdges(_ block: Block, found: [UInt64: Int]) -> (
     Block, [(part: Block, hash: UInt64)]
   ) {
-    guard block.text.utf8.count > maxChars else { return (block, []) }
     let edges = EdgeSentences(maxChars: maxChars)
     var text = block.text
     var cuts: [(part: Block, hash: UInt64)] = []
     if let lead = edges.lead(of: text), let hash = learnedHash(lead, found) {
-      cuts.append((Block(block.kind, String(lead)), hash))
-      text = String(text.unicodeScalars.dropFirst(lead.unicodeScalars.count))
+      cuts.append((Block(block.kind, String(lead).trimmingTrailingSpaces()), hash))
+      text = String(
+        String.UnicodeScalarView(
+          text.unicodeScalars.dropFirst(lead.unicodeScalars.count).drop {
+            $0.properties.isWhitespace
+          }))
     }
     if let tail = edges.tail(of: text), let hash = learnedHash(tail, found) {
-      cuts.append((Block(block.kind, String(tail)), hash))
+      let part = String(
+        String.UnicodeScalarView(tail.unicodeScalars.drop { $0.properties.isWhitespace }))
+      cuts.append((Block(block.kind, part), hash))
       text = String(text.unicodeScalars.dropLast(tail.unicodeScalars.count))
         .trimmingTrailingSpaces()
     }

@@ -51,12 +51,11 @@ struct ArticleProcessor: Sendable {
         return .decided(
           Self.rejected(document, message: "\(document.location): \(error.message)"))
       }
-      return times.measure("clean") {
-        let cleaned = cleaner.clean(article)
-        return .cleaned(
-          cleaned, site: BoilerplateCounts.site(of: article),
-          units: BoilerplateCounts.units(of: cleaned, maxChars: learnedMaxChars))
+      let cleaned = times.measure("clean") { cleaner.clean(article) }
+      let units = times.measure("learn") {
+        BoilerplateCounts.units(of: cleaned, maxChars: learnedMaxChars)
       }
+      return .cleaned(cleaned, site: BoilerplateCounts.site(of: article), units: units)
     }
   }
 
@@ -67,7 +66,7 @@ struct ArticleProcessor: Sendable {
     case .decided(let processed):
       return processed
     case .cleaned(let local, let site, let units):
-      let cleaned = times.measure("clean", articles: 0) {
+      let cleaned = times.measure("learn", articles: 0) {
         learned.apply(to: local, site: site, units: units)
       }
       return judged(cleaned, times: &times)

@@ -90,7 +90,7 @@ public struct Pipeline: Sendable {
         processor.firstPass($0, times: &$1)
       }
       times.merge(fileTimes)
-      times.measure("clean", articles: 0) {
+      times.measure("learn", articles: 0) {
         for pass in processed {
           guard case .cleaned(_, let site, let units) = pass else { continue }
           counts.add(site: site, hashes: units)

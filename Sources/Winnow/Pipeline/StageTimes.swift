@@ -1,6 +1,10 @@
 /// Time spent per stage, summed over the articles (and threads) that went through it.
 struct StageTimes: Sendable {
-  static let stages = ["read", "extract", "clean", "quality", "fingerprint", "dedup", "write"]
+  /// `learn`: counting block hashes per site and removing learned boilerplate (the second
+  /// half of cleaning, apart so the local rules' cost stays comparable across versions).
+  static let stages = [
+    "read", "extract", "clean", "learn", "quality", "fingerprint", "dedup", "write",
+  ]
   private(set) var seconds: [String: Double] = [:]
   private(set) var articles: [String: Int] = [:]
 
