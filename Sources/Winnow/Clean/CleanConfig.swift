@@ -69,8 +69,9 @@ public struct CleanConfig: Sendable, Equatable, Codable {
   public var learnedMinArticles = 3
   /// ...and in at least this share of the site's articles in the run.
   public var learnedMinShare = 0.01
-  /// Longer blocks are never learned: a long paragraph shared by a few articles is a
-  /// repost's body, which dedup handles, not boilerplate. 0 means any length.
+  /// Longer blocks (normalized characters) are never learned whole — a long paragraph
+  /// shared by a few articles is a repost's body, which dedup handles — only by their
+  /// first and last sentence (`EdgeSentences`). 0 counts whole blocks of any length.
   public var learnedMaxChars = 200
 
   public init() {}

@@ -81,3 +81,24 @@ import Testing
     #expect(cleaned.indices == [3])
   }
 }
+
+@Suite struct DoubledTextTests {
+  let doubled = DoubledText(minChars: 20, threshold: 0.8)
+
+  @Test func nearEqualCopiesAreFoundAndCutAtTheSecond() {
+    let body =
+      "北京时间4月12日，在和马刺的比赛中，拜纳姆倒下的那一瞬间，整个天使城都揪心了。好在湖人方面最终确认拜纳姆并无大恙。"
+      + "当地时间周三，拜纳姆接受了核磁共振检查，检查结果表示他的膝盖只是有轻微的骨骼挫伤而已，并不会影响他征战季后赛。"
+      + "在本赛季拜纳姆出战过的五十四场比赛中，他场均贡献十一分以及九个篮板，在赛季后半段，他的重要性体现得愈发明显。"
+    let edited = body.replacingOccurrences(of: "整个天使城", with: "整座天使之城")
+    let text = "标题" + body + edited
+    let split = doubled.split(text, key: MatchNormalizer.normalize(text))
+    #expect(split?.kept == "标题" + body)
+    #expect(split?.repeated == edited)
+  }
+
+  @Test func aParagraphRepeatingOnePhraseIsLeftAlone() {
+    let text = String(repeating: "不要，不要，", count: 20) + "他说完就走了，再也没有回来过，大家都很想念他。"
+    #expect(doubled.split(text, key: MatchNormalizer.normalize(text)) == nil)
+  }
+}
