@@ -27,7 +27,7 @@ public struct Reader: Sendable {
       return
     }
     let (start, atEnd) = readStart(input)
-    if let mark = ByteOrderMark.detect(start), mark.isUTF16 {
+    if let mark = ByteOrderMark.detect(start) ?? ByteOrderMark.unmarkedUTF16(start), mark.isUTF16 {
       readUTF16(file, input, start: start, atEnd: atEnd, mark: mark, emit: emit)
       return
     }
