@@ -22,7 +22,8 @@ enum LegacyChoice {
   static func choose(_ bytes: [UInt8], allowTruncatedEnd: Bool, skipBadLines: Bool = false)
     -> LegacyChoice
   {
-    if let guessed = guessed(bytes, allowTruncatedEnd: allowTruncatedEnd, skipBadLines: skipBadLines)
+    if let guessed = guessed(
+      bytes, allowTruncatedEnd: allowTruncatedEnd, skipBadLines: skipBadLines)
     {
       return guessed
     }

@@ -99,7 +99,8 @@ extension Reader {
         chunk.withUnsafeBytes { bytes in splitter.feed(bytes, handle) }
       }
     } catch {
-      let read = "\(splitter.linesDone) complete lines (\(splitter.offset) bytes) were read before it"
+      let read =
+        "\(splitter.linesDone) complete lines (\(splitter.offset) bytes) were read before it"
       emit(source.failure(line: nil, message: "\(error.message); \(read)"))
       return
     }

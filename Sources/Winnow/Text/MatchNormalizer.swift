@@ -9,8 +9,10 @@
 /// decodes UTF-8 bytes itself and answers the common cases without Unicode
 /// property lookups: one table for U+0000–U+07FF (ASCII, Latin, Greek,
 /// Cyrillic, …), the `ScriptFolding` table for CJK ideographs, range checks
-/// for full-width forms and CJK punctuation. Only the remaining scalars take the general path (`foldSlowly`),
-/// which is also what fills the table, so both paths agree by construction.
+/// for full-width forms and CJK punctuation. Only the remaining scalars take
+/// the general path (`foldSlowly`), which is also what fills the narrow table
+/// and folds Han through the same `ScriptFolding` table, so both paths agree
+/// by construction.
 ///
 /// - Complexity: O(n) in the UTF-8 length of the text.
 public enum MatchNormalizer {
@@ -147,7 +149,9 @@ public enum MatchNormalizer {
     if value >= 0x4E00 && value <= 0x9FFF {  // CJK Unified Ideographs
       return tables.han[Int(value - ScriptFolding.unifiedStart)]
     }
-    if value >= 0xFF01 && value <= 0xFF5E { return tables.narrow[Int(value - 0xFEE0)] }  // full-width ASCII
+    if value >= 0xFF01 && value <= 0xFF5E {  // full-width ASCII
+      return tables.narrow[Int(value - 0xFEE0)]
+    }
     if ScalarClass.isCJK(value) { return ScriptFolding.fold(value, table: tables.han) }
     if ScalarClass.isWhitespace(value) || ScalarClass.isCJKPunctuation(value) { return dropped }
     return special

@@ -44,7 +44,7 @@ public enum ScriptFolding {
   static let tableCount = Int(unifiedEnd - unifiedStart + compatibilityEnd - compatibilityStart)
 
   /// The folding table, or why it could not be built; built on first use.
-  static let built: Result<[UInt32], ScriptFoldingError> = ScriptFoldingTable.build()
+  static let built = ScriptFoldingTable.build(configFile: configFile)
 
   /// The table that changes nothing: used when folding is off or unavailable.
   static let identity: [UInt32] = (0..<tableCount).map(scalar(at:))
@@ -76,7 +76,9 @@ public enum ScriptFolding {
   public static func simplified(text: String) -> String {
     table.withUnsafeBufferPointer { table in
       let scalars = text.unicodeScalars
-      guard scalars.contains(where: { fold($0.value, table: table) != $0.value }) else { return text }
+      guard scalars.contains(where: { fold($0.value, table: table) != $0.value }) else {
+        return text
+      }
       var folded = String.UnicodeScalarView()
       for scalar in scalars {
         folded.append(Unicode.Scalar(fold(scalar.value, table: table)) ?? scalar)
@@ -105,11 +107,12 @@ public enum ScriptFolding {
 
 /// Fills the folding table from OpenCC; kept apart so the public type stays small.
 enum ScriptFoldingTable {
-  /// Opens OpenCC, converts every covered code point, closes it.
-  static func build() -> Result<[UInt32], ScriptFoldingError> {
+  /// Opens OpenCC with `configFile` (a name in OpenCC's data folder, or a
+  /// path), converts every covered code point, closes it.
+  static func build(configFile: String) -> Result<[UInt32], ScriptFoldingError> {
     let failed = UnsafeMutableRawPointer(bitPattern: -1)
-    guard let converter = opencc_open(ScriptFolding.configFile), converter != failed else {
-      return .failure(ScriptFoldingError(configFile: ScriptFolding.configFile, reason: lastError()))
+    guard let converter = opencc_open(configFile), converter != failed else {
+      return .failure(ScriptFoldingError(configFile: configFile, reason: lastError()))
     }
     defer { opencc_close(converter) }
     var table = (0..<ScriptFolding.tableCount).map(ScriptFolding.scalar(at:))

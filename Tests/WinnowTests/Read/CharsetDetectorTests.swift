@@ -27,7 +27,8 @@ import Testing
     ("traditional-utf16le.txt", "traditional-utf8.txt", TextEncoding.utf16LE),
     ("simplified-utf16be.txt", "simplified-utf8.txt", .utf16BE),
   ])
-  func utf16WithoutByteOrderMark(encoded: String, reference: String, encoding: TextEncoding) throws {
+  func utf16WithoutByteOrderMark(encoded: String, reference: String, encoding: TextEncoding) throws
+  {
     let results = reader.readAll(ReadFixtures.read(encoded))
     let document = try #require(results.documents.first)
     #expect(results.count == 1)
@@ -37,7 +38,8 @@ import Testing
   }
 
   @Test func englishUTF16WithoutByteOrderMark() throws {
-    let document = try #require(reader.readAll(ReadFixtures.read("english-utf16le.txt")).documents.first)
+    let document = try #require(
+      reader.readAll(ReadFixtures.read("english-utf16le.txt")).documents.first)
     #expect(document.encoding == .utf16LE)
     #expect(document.content.hasPrefix("Winnow reads plain English text too.\n"))
   }

@@ -11,6 +11,17 @@ import Testing
     try ScriptFolding.load()
   }
 
+  @Test func missingConfigIsAClearError() {
+    guard case .failure(let error) = ScriptFoldingTable.build(configFile: "no-such-config.json")
+    else {
+      Issue.record("a missing OpenCC config was accepted")
+      return
+    }
+    #expect(error.configFile == "no-such-config.json")
+    #expect(error.description.contains("no-such-config.json"))
+    #expect(!error.reason.isEmpty)
+  }
+
   @Test func foldsTraditionalCharacters() {
     #expect(simplified("國") == "国")
     #expect(simplified("發") == "发")
@@ -35,7 +46,8 @@ import Testing
   @Test func tableOnlyMapsHanToHan() {
     let table = ScriptFolding.table
     for index in table.indices where table[index] != ScriptFolding.scalar(at: index) {
-      #expect(ScalarClass.isCJK(table[index]), "U+\(String(ScriptFolding.scalar(at: index), radix: 16))")
+      #expect(
+        ScalarClass.isCJK(table[index]), "U+\(String(ScriptFolding.scalar(at: index), radix: 16))")
     }
   }
 
