@@ -22,6 +22,15 @@ import Testing
     #expect(!error.reason.isEmpty)
   }
 
+  @Test func oneCallPerLineConvertsLikeOneCallPerCharacter() throws {
+    let values = (0..<ScriptFolding.tableCount).map(ScriptFolding.scalar(at:))
+    let same = ScriptFoldingTable.withConverter(ScriptFolding.configFile) { converter in
+      ScriptFoldingTable.convertLines(values, with: converter)
+        == values.map { ScriptFoldingTable.convert($0, with: converter) }
+    }
+    #expect(same == true)
+  }
+
   @Test func foldsTraditionalCharacters() {
     #expect(simplified("國") == "国")
     #expect(simplified("發") == "发")
