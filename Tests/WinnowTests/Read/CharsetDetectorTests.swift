@@ -44,6 +44,16 @@ import Testing
     #expect(document.content.hasPrefix("Winnow reads plain English text too.\n"))
   }
 
+  @Test func unmarkedUTF16JSONLinesAreReadLineByLine() throws {
+    let scratch = try ScratchFolder()
+    defer { scratch.remove() }
+    let text = "{\"text\": \"第一篇\"}\n{\"text\": \"第二篇\"}\n"
+    let bytes = text.utf16.flatMap { unit in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+    let documents = reader.readAll(try scratch.write("records.jsonl", bytes)).documents
+    #expect(documents.map(\.content) == ["第一篇", "第二篇"])
+    #expect(documents.allSatisfy { $0.encoding == .utf16BE && $0.format == .jsonl })
+  }
+
   @Test func chineseUTF16WithoutAnyASCIIIsFound() throws {
     let text = try fileText(ReadFixtures.read("simplified-utf8.txt")).unicodeScalars
       .filter { $0.value >= 0x80 }
