@@ -36,7 +36,9 @@ public struct Cleaner: Sendable {
   {
     if key.isEmpty { return CleanReason.noText }
     let length = block.text.unicodeScalars.count
-    if let matcher = matchers.first(where: { $0.matches(block.text, scalarCount: length) }) {
+    // Rules are written in Simplified; a Traditional page's notices must match them too.
+    let text = ScriptFolding.simplified(text: block.text)
+    if let matcher = matchers.first(where: { $0.matches(text, scalarCount: length) }) {
       return matcher.rule.name
     }
     if config.dropTitleBlocks && title.matches(key) { return CleanReason.titleEcho }
