@@ -79,14 +79,41 @@ public struct CorpusRecord: Sendable {
     json.endArray()
   }
 
+  /// The quality signals, snake_case, in the order of `QualitySignals`.
   private func writeQuality(_ q: QualitySignals, to json: inout JSONWriter) {
     json.beginObject("quality")
     json.field("chars", q.chars)
     json.field("letter_share", q.letterShare)
     json.field("cjk_share", q.cjkShare)
+    json.field("latin_share", q.latinShare)
     json.field("digit_share", q.digitShare)
     json.field("punctuation_share", q.punctuationShare)
+    json.field("symbol_share", q.symbolShare)
     json.field("replacement_share", q.replacementShare)
+    json.field("mojibake_share", q.mojibakeShare)
+    writeMarkup(q, to: &json)
+    json.field("lines", q.lines)
+    json.field("mean_line_chars", q.meanLineChars)
+    json.field("max_line_chars", q.maxLineChars)
+    json.field("duplicate_line_share", q.duplicateLineShare)
+    json.field("duplicate_paragraph_share", q.duplicateParagraphShare)
+    for (n, share) in zip(Repetition.topRange, q.topNgramShares) {
+      json.field("top_\(n)gram_share", share)
+    }
+    for (n, share) in zip(Repetition.duplicateRange, q.duplicateNgramShares) {
+      json.field("duplicate_\(n)gram_share", share)
+    }
+    json.field("boilerplate_share", q.boilerplateShare)
+    json.field("script", q.script.rawValue)
+    json.field("truncated", q.truncated)
     json.endObject()
+  }
+
+  private func writeMarkup(_ q: QualitySignals, to json: inout JSONWriter) {
+    json.field("markup_share", q.markupShare)
+    json.field("tags", q.markup.tags)
+    json.field("entities", q.markup.entities)
+    json.field("markdown_images", q.markup.markdownImages)
+    json.field("urls", q.markup.urls)
   }
 }
