@@ -97,16 +97,20 @@ public struct CorpusRecord: Sendable {
     json.field("max_line_chars", q.maxLineChars)
     json.field("duplicate_line_share", q.duplicateLineShare)
     json.field("duplicate_paragraph_share", q.duplicateParagraphShare)
-    for (n, share) in zip(Repetition.topRange, q.topNgramShares) {
-      json.field("top_\(n)gram_share", share)
-    }
-    for (n, share) in zip(Repetition.duplicateRange, q.duplicateNgramShares) {
-      json.field("duplicate_\(n)gram_share", share)
+    for (key, share) in zip(Self.topNgramKeys, q.topNgramShares) { json.field(key, share) }
+    for (key, share) in zip(Self.duplicateNgramKeys, q.duplicateNgramShares) {
+      json.field(key, share)
     }
     json.field("boilerplate_share", q.boilerplateShare)
     json.field("script", q.script.rawValue)
     json.field("truncated", q.truncated)
     json.endObject()
+  }
+
+  /// `top_2gram_share` … and `duplicate_5gram_share` …, built once rather than per record.
+  private static let topNgramKeys = Repetition.topRange.map { "top_\($0)gram_share" }
+  private static let duplicateNgramKeys = Repetition.duplicateRange.map {
+    "duplicate_\($0)gram_share"
   }
 
   private func writeMarkup(_ q: QualitySignals, to json: inout JSONWriter) {
