@@ -10,7 +10,7 @@ public struct QualityConfig: Sendable, Equatable, Codable {
   public var maxSymbolShare = 0.1
   /// Largest share of U+FFFD replacement characters (text decoded with the wrong encoding).
   public var maxReplacementShare = 0.01
-  /// Largest share of characters in mojibake patterns ("锟斤拷", "Ã©", "鐨勬").
+  /// Largest share of characters in mojibake patterns ("锟斤拷", "Ã©", "鐨銆").
   public var maxMojibakeShare = 0.01
   /// Largest share of characters in leftover tags, entities, Markdown images and URLs.
   public var maxMarkupShare = 0.2

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct QualityJudgeTests {
   static let news =
-    String(repeating: "哈萨克斯坦总统托卡耶夫宣布下周一为全国哀悼日。", count: 1)
+    "哈萨克斯坦总统托卡耶夫宣布下周一为全国哀悼日。"
     + "当地时间周三，总统在首都会见了来访的代表团，双方就经济合作和地区安全交换了意见。"
 
   /// Signals of an ordinary article: every default rule passes.
