@@ -29,35 +29,74 @@ public struct QualityJudge: Sendable {
     self.config = config
   }
 
-  /// Judges a cleaned article; its removed blocks are there for signals about what cleaning took.
+  /// Judges a cleaned article; its removed blocks give the boilerplate share.
   public func judge(_ cleaned: Cleaned) -> QualityReport {
-    judge(body: cleaned.body)
+    var removed = 0
+    for block in cleaned.removed { removed += QualitySignals.countChars(block.block.text) }
+    return judge(body: cleaned.body, removedChars: removed)
   }
 
-  public func judge(body: String) -> QualityReport {
-    let signals = QualitySignals(body: body)
+  public func judge(body: String, removedChars: Int = 0) -> QualityReport {
+    let signals = QualitySignals(body: body, removedChars: removedChars)
     return QualityReport(signals: signals, failures: failures(signals))
   }
 
-  /// Every rule checks its own signal, so the report names all that failed, not only the first.
+  /// Every rule checks its own signal, so the report names all that failed, not only the
+  /// first. A rule at its off value (a maximum of 1, a minimum of 0) never fires.
   func failures(_ s: QualitySignals) -> [QualityFailure] {
-    var failed: [QualityFailure] = []
-    func below(_ rule: String, _ value: Double, _ threshold: Double) {
-      if value < threshold {
-        failed.append(QualityFailure(rule: rule, value: value, threshold: threshold))
-      }
+    var rules = QualityRules()
+    rules.below("min_chars", Double(s.chars), Double(config.minChars))
+    guard s.chars > 0 else { return rules.failed }
+    characterRules(s, &rules)
+    repetitionRules(s, &rules)
+    rules.above("max_boilerplate_share", s.boilerplateShare, config.maxBoilerplateShare)
+    if !config.allowedScripts.contains(s.script) {
+      // A yes/no rule: 1 > 0; the record's `quality.script` names the script.
+      rules.failed.append(QualityFailure(rule: "allowed_scripts", value: 1, threshold: 0))
     }
-    func above(_ rule: String, _ value: Double, _ threshold: Double) {
-      if value > threshold {
-        failed.append(QualityFailure(rule: rule, value: value, threshold: threshold))
-      }
+    if config.rejectTruncated && s.truncated {
+      rules.failed.append(QualityFailure(rule: "reject_truncated", value: 1, threshold: 0))
     }
-    below("min_chars", Double(s.chars), Double(config.minChars))
-    guard s.chars > 0 else { return failed }
-    above("max_punctuation_share", s.punctuationShare, config.maxPunctuationShare)
-    above("max_replacement_share", s.replacementShare, config.maxReplacementShare)
-    below("min_letter_share", s.letterShare, config.minLetterShare)
-    if config.minCJKShare > 0 { below("min_cjk_share", s.cjkShare, config.minCJKShare) }
-    return failed
+    return rules.failed
+  }
+
+  private func characterRules(_ s: QualitySignals, _ rules: inout QualityRules) {
+    rules.above("max_punctuation_share", s.punctuationShare, config.maxPunctuationShare)
+    rules.above("max_symbol_share", s.symbolShare, config.maxSymbolShare)
+    rules.above("max_replacement_share", s.replacementShare, config.maxReplacementShare)
+    rules.above("max_mojibake_share", s.mojibakeShare, config.maxMojibakeShare)
+    rules.above("max_markup_share", s.markupShare, config.maxMarkupShare)
+    rules.below("min_letter_share", s.letterShare, config.minLetterShare)
+    if config.minCJKShare > 0 { rules.below("min_cjk_share", s.cjkShare, config.minCJKShare) }
+  }
+
+  private func repetitionRules(_ s: QualitySignals, _ rules: inout QualityRules) {
+    rules.above("max_duplicate_line_share", s.duplicateLineShare, config.maxDuplicateLineShare)
+    rules.above(
+      "max_duplicate_paragraph_share", s.duplicateParagraphShare,
+      config.maxDuplicateParagraphShare)
+    for (rule, value) in zip(config.topNgramRules, s.topNgramShares) {
+      rules.above(rule.key.rawValue, value, rule.threshold)
+    }
+    for (rule, value) in zip(config.duplicateNgramRules, s.duplicateNgramShares) {
+      rules.above(rule.key.rawValue, value, rule.threshold)
+    }
+  }
+}
+
+/// The failures collected while the rules run.
+struct QualityRules {
+  var failed: [QualityFailure] = []
+
+  mutating func below(_ rule: String, _ value: Double, _ threshold: Double) {
+    if value < threshold {
+      failed.append(QualityFailure(rule: rule, value: value, threshold: threshold))
+    }
+  }
+
+  mutating func above(_ rule: String, _ value: Double, _ threshold: Double) {
+    if value > threshold {
+      failed.append(QualityFailure(rule: rule, value: value, threshold: threshold))
+    }
   }
 }
