@@ -1,14 +1,29 @@
 /// A quality rule an article failed, with the value that failed it.
-public struct QualityFailure: Sendable, Hashable, Codable {
+public struct QualityFailure: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The configuration key of the threshold, e.g. `min_chars`.
   public var rule: String
   public var value: Double
   public var threshold: Double
+  /// What failed, for a yes/no rule whose value and threshold say little (`script japanese`).
+  public var note: String?
 
-  public init(rule: String, value: Double, threshold: Double) {
+  public init(rule: String, value: Double, threshold: Double, note: String? = nil) {
     self.rule = rule
     self.value = value
     self.threshold = threshold
+    self.note = note
+  }
+
+  /// "min_chars: 12 < 50", "max_punctuation_share: 0.412 > 0.3", "allowed_scripts: script japanese".
+  public var description: String {
+    if let note { return "\(rule): \(note)" }
+    return "\(rule): \(Self.number(value)) \(rule.hasPrefix("min_") ? "<" : ">") \(Self.number(threshold))"
+  }
+
+  /// Whole numbers as integers, shares to three decimals.
+  private static func number(_ value: Double) -> String {
+    guard value != value.rounded() || abs(value) >= 1e15 else { return String(Int(value)) }
+    return String((value * 1000).rounded() / 1000)
   }
 }
 
@@ -51,11 +66,12 @@ public struct QualityJudge: Sendable {
     repetitionRules(s, &rules)
     rules.above("max_boilerplate_share", s.boilerplateShare, config.maxBoilerplateShare)
     if !config.allowedScripts.contains(s.script) {
-      // A yes/no rule: 1 > 0; the record's `quality.script` names the script.
-      rules.failed.append(QualityFailure(rule: "allowed_scripts", value: 1, threshold: 0))
+      rules.failed.append(
+        QualityFailure(rule: "allowed_scripts", value: 1, threshold: 0, note: "script \(s.script.rawValue)"))
     }
     if config.rejectTruncated && s.truncated {
-      rules.failed.append(QualityFailure(rule: "reject_truncated", value: 1, threshold: 0))
+      rules.failed.append(
+        QualityFailure(rule: "reject_truncated", value: 1, threshold: 0, note: "the text ends mid-sentence"))
     }
     return rules.failed
   }

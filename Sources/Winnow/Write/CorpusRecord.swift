@@ -74,6 +74,7 @@ public struct CorpusRecord: Sendable {
       json.field("rule", failure.rule)
       json.field("value", failure.value)
       json.field("threshold", failure.threshold)
+      json.field("note", failure.note)
       json.endObject()
     }
     json.endArray()
