@@ -20,10 +20,24 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["libz-dev"])]
     ),
+    // System OpenCC (Debian `libopencc-dev`): Traditional→Simplified folding for matching.
+    .systemLibrary(
+      name: "COpenCC",
+      pkgConfig: "opencc",
+      providers: [.apt(["libopencc-dev"])]
+    ),
+    // System uchardet (Debian `libuchardet-dev`): encoding guesses for input that is not UTF-8.
+    .systemLibrary(
+      name: "CUchardet",
+      pkgConfig: "uchardet",
+      providers: [.apt(["libuchardet-dev"])]
+    ),
     .target(
       name: "Winnow",
       dependencies: [
         "CZlib",
+        "COpenCC",
+        "CUchardet",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),

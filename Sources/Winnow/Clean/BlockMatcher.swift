@@ -8,7 +8,8 @@ struct BlockMatcher: Sendable {
 
   init(_ rule: BoilerplateRule) {
     self.rule = rule
-    patterns = rule.patterns.map { Array($0.utf8) }
+    // Folded like the block text (see Cleaner), so a rule matches either script.
+    patterns = rule.patterns.map { Array(ScriptFolding.simplified(text: $0).utf8) }
   }
 
   /// True when the rule removes a block with this text and length in scalars.

@@ -38,8 +38,10 @@ public struct Cleaner: Sendable {
       indices: pass.indices)
   }
 
-  /// The first configured rule that removes the block, if any.
+  /// The first configured rule that removes the block, if any. Rules are written in
+  /// Simplified; a Traditional page's notices must match them too, so the text is folded.
   func ruleName(_ block: Block, scalarCount: Int) -> String? {
-    matchers.first { $0.matches(block.text, scalarCount: scalarCount) }?.rule.name
+    let text = ScriptFolding.simplified(text: block.text)
+    return matchers.first { $0.matches(text, scalarCount: scalarCount) }?.rule.name
   }
 }

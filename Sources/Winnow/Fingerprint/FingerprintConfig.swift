@@ -6,6 +6,9 @@ public struct FingerprintConfig: Sendable, Equatable, Codable {
   public var signatureLength = 128
   /// Seed of the shingle hash and the permutations: changing it changes every signature.
   public var seed: UInt64 = 0x5749_4E4E_4F57
+  /// Fold Traditional Chinese characters to Simplified before shingling and
+  /// hashing (`ScriptFolding`), so a Traditional copy matches its original.
+  public var foldTraditional = true
 
   public init() {}
 
@@ -13,6 +16,7 @@ public struct FingerprintConfig: Sendable, Equatable, Codable {
     case shingleSize = "shingle_size"
     case signatureLength = "signature_length"
     case seed
+    case foldTraditional = "fold_traditional"
   }
 
   func validate() throws(ConfigError) {

@@ -1,8 +1,9 @@
 /// Computes an article's `Fingerprint`: the content hash of its normalized
 /// body and the MinHash signature of its character shingles.
 ///
-/// Normalization (`MatchNormalizer`) comes first, so width, case, spacing and
-/// punctuation differences neither break exact matches nor lower similarity.
+/// Normalization (`MatchNormalizer`) comes first, so width, case, spacing,
+/// punctuation and (with `fold_traditional`) Traditional versus Simplified
+/// script neither break exact matches nor lower similarity.
 /// Every hash is seeded from `FingerprintConfig.seed`: a run's fingerprints
 /// are comparable only with fingerprints made with the same configuration.
 ///
@@ -33,7 +34,8 @@ public struct Fingerprinter: Sendable {
   /// The fingerprint of `body`, the clean article text (blocks joined by "\n\n").
   /// Thread-safe: the fingerprinter is immutable and every call owns its buffers.
   public func fingerprint(_ body: String) -> Fingerprint {
-    MatchNormalizer.normalize(body).withUnsafeBufferPointer(fingerprint(normalized:))
+    MatchNormalizer.normalize(body, foldingTraditional: config.foldTraditional)
+      .withUnsafeBufferPointer(fingerprint(normalized:))
   }
 
   /// The fingerprint of text that `MatchNormalizer` has already normalized.

@@ -84,26 +84,14 @@ struct ArticleProcessor: Sendable {
         metadata: article.metadata, quality: quality.signals, rejection: nil, text: body),
       removed: cleaned.removed, byteCount: article.byteCount)
     guard quality.passed else {
-      var rejection = Rejection(reason: .quality, message: Self.describe(quality.failures))
+      var rejection = Rejection(
+        reason: .quality, message: quality.failures.map(\.description).joined(separator: "; "))
       rejection.failures = quality.failures
       processed.record.rejection = rejection
       return processed
     }
     processed.fingerprint = times.measure("fingerprint") { fingerprinter.fingerprint(body) }
     return processed
-  }
-
-  /// "min_chars: 12 < 50; max_punctuation_share: 0.412 > 0.3".
-  static func describe(_ failures: [QualityFailure]) -> String {
-    failures.map { f in
-      "\(f.rule): \(number(f.value)) \(f.rule.hasPrefix("min_") ? "<" : ">") \(number(f.threshold))"
-    }.joined(separator: "; ")
-  }
-
-  /// Whole numbers as integers, shares to three decimals.
-  private static func number(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15
-      ? String(Int(value)) : MarkdownReport.fixed(value, 3)
   }
 
   static func rejected(_ failure: ReadFailure) -> ProcessedArticle {

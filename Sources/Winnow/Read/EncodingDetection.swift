@@ -1,6 +1,8 @@
 /// The legacy Chinese encoding that bytes which are not UTF-8 are in, if any.
 ///
-/// Both GB18030 and Big5 are tried strictly. When both decode, the one whose
+/// uchardet's guess (`CharsetDetector`) on the first 64 KiB is tried first,
+/// strictly; if it names neither, or its encoding fails, both GB18030 and
+/// Big5 are tried strictly. When both decode, the one whose
 /// text has more of the frequent hanzi wins (GBK read as Big5 and Big5 read as
 /// GB18030 both turn into rare characters). A decoding that is implausible as
 /// Chinese is not accepted at all, so that broken UTF-8 fails loudly instead of
@@ -20,6 +22,11 @@ enum LegacyChoice {
   static func choose(_ bytes: [UInt8], allowTruncatedEnd: Bool, skipBadLines: Bool = false)
     -> LegacyChoice
   {
+    if let guessed = guessed(
+      bytes, allowTruncatedEnd: allowTruncatedEnd, skipBadLines: skipBadLines)
+    {
+      return guessed
+    }
     var best: (decoder: LegacyDecoder, utf8: [UInt8], score: Double)?
     var tried: [(encoding: TextEncoding, invalidOffset: Int?)] = []
     for encoding in candidates {
@@ -38,6 +45,20 @@ enum LegacyChoice {
     }
     if let best { return .chosen(best.decoder, utf8: best.utf8) }
     return .none(tried: tried)
+  }
+
+  /// uchardet's guess, when it is GB18030 or Big5 and decodes strictly to
+  /// plausible Chinese; nil sends the caller on to the frequency-based choice.
+  private static func guessed(_ bytes: [UInt8], allowTruncatedEnd: Bool, skipBadLines: Bool)
+    -> LegacyChoice?
+  {
+    guard let encoding = CharsetDetector.guess(bytes), candidates.contains(encoding),
+      let decoder = LegacyDecoder(encoding),
+      case .decoded(let utf8) = attempt(
+        decoder, bytes, allowTruncatedEnd: allowTruncatedEnd, skipBadLines: skipBadLines),
+      HanziFrequency.isPlausible(utf8)
+    else { return nil }
+    return .chosen(decoder, utf8: utf8)
   }
 
   private static func attempt(

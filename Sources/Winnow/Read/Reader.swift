@@ -27,7 +27,7 @@ public struct Reader: Sendable {
       return
     }
     let (start, atEnd) = readStart(input)
-    if let mark = ByteOrderMark.detect(start), mark.isUTF16 {
+    if let mark = ByteOrderMark.detect(start) ?? ByteOrderMark.unmarkedUTF16(start), mark.isUTF16 {
       readUTF16(file, input, start: start, atEnd: atEnd, mark: mark, emit: emit)
       return
     }
@@ -99,7 +99,8 @@ extension Reader {
         chunk.withUnsafeBytes { bytes in splitter.feed(bytes, handle) }
       }
     } catch {
-      let read = "\(splitter.linesDone) complete lines (\(splitter.offset) bytes) were read before it"
+      let read =
+        "\(splitter.linesDone) complete lines (\(splitter.offset) bytes) were read before it"
       emit(source.failure(line: nil, message: "\(error.message); \(read)"))
       return
     }

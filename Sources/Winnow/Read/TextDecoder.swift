@@ -14,6 +14,12 @@ struct ByteOrderMark: Equatable {
   }
 
   var isUTF16: Bool { encoding == .utf16LE || encoding == .utf16BE }
+
+  /// UTF-16 without a mark, found by `UnmarkedUTF16`: a mark of length 0, so
+  /// that it is decoded like marked UTF-16 with nothing to skip.
+  static func unmarkedUTF16(_ head: [UInt8]) -> ByteOrderMark? {
+    UnmarkedUTF16.detect(head).map { ByteOrderMark(encoding: $0, length: 0) }
+  }
 }
 
 /// Text decoded from an input, with the encoding it was found in.
@@ -29,6 +35,7 @@ struct DecodeFailure: Error, Equatable {
 
 /// Decoding of whole-file articles: BOM first, then strict UTF-8, then the
 /// legacy Chinese encodings, so that one step gives the text and its encoding.
+/// (UTF-16 without a mark is found by `Reader` from the file's head first.)
 enum TextDecoder {
   /// Decodes a complete file (BOM included) into text.
   static func decodeWhole(_ bytes: [UInt8]) -> Result<DecodedText, DecodeFailure> {

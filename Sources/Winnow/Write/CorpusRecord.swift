@@ -74,19 +74,51 @@ public struct CorpusRecord: Sendable {
       json.field("rule", failure.rule)
       json.field("value", failure.value)
       json.field("threshold", failure.threshold)
+      json.field("note", failure.note)
       json.endObject()
     }
     json.endArray()
   }
 
+  /// The quality signals, snake_case, in the order of `QualitySignals`.
   private func writeQuality(_ q: QualitySignals, to json: inout JSONWriter) {
     json.beginObject("quality")
     json.field("chars", q.chars)
     json.field("letter_share", q.letterShare)
     json.field("cjk_share", q.cjkShare)
+    json.field("latin_share", q.latinShare)
     json.field("digit_share", q.digitShare)
     json.field("punctuation_share", q.punctuationShare)
+    json.field("symbol_share", q.symbolShare)
     json.field("replacement_share", q.replacementShare)
+    json.field("mojibake_share", q.mojibakeShare)
+    writeMarkup(q, to: &json)
+    json.field("lines", q.lines)
+    json.field("mean_line_chars", q.meanLineChars)
+    json.field("max_line_chars", q.maxLineChars)
+    json.field("duplicate_line_share", q.duplicateLineShare)
+    json.field("duplicate_paragraph_share", q.duplicateParagraphShare)
+    for (key, share) in zip(Self.topNgramKeys, q.topNgramShares) { json.field(key, share) }
+    for (key, share) in zip(Self.duplicateNgramKeys, q.duplicateNgramShares) {
+      json.field(key, share)
+    }
+    json.field("boilerplate_share", q.boilerplateShare)
+    json.field("script", q.script.rawValue)
+    json.field("truncated", q.truncated)
     json.endObject()
+  }
+
+  /// `top_2gram_share` … and `duplicate_5gram_share` …, built once rather than per record.
+  private static let topNgramKeys = Repetition.topRange.map { "top_\($0)gram_share" }
+  private static let duplicateNgramKeys = Repetition.duplicateRange.map {
+    "duplicate_\($0)gram_share"
+  }
+
+  private func writeMarkup(_ q: QualitySignals, to json: inout JSONWriter) {
+    json.field("markup_share", q.markupShare)
+    json.field("tags", q.markup.tags)
+    json.field("entities", q.markup.entities)
+    json.field("markdown_images", q.markup.markdownImages)
+    json.field("urls", q.markup.urls)
   }
 }

@@ -31,7 +31,7 @@ import Testing
   /// Matches gold paragraphs to clean paragraphs in order (a clean paragraph may hold
   /// several gold ones, or one with extra text around it).
   static func compare(clean: String, gold: String) -> Figures {
-    let cleanKeys = clean.components(separatedBy: "\n\n").map(MatchNormalizer.normalize)
+    let cleanKeys = clean.components(separatedBy: "\n\n").map { MatchNormalizer.normalize($0) }
     let goldKeys = gold.split(separator: "\n").map { MatchNormalizer.normalize(String($0)) }
     var figures = Figures()
     var used = [Int](repeating: 0, count: cleanKeys.count)

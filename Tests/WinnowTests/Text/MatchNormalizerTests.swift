@@ -70,7 +70,8 @@ import Testing
 }
 
 /// The normalization as first written, scalar by scalar with Unicode
-/// properties: the definition the fast `MatchNormalizer` must reproduce.
+/// properties (and `ScriptFolding` for Han characters): the definition the
+/// fast `MatchNormalizer` must reproduce.
 private enum ReferenceMatchNormalizer {
   static func normalize(_ text: String) -> [UInt32] {
     var output: [UInt32] = []
@@ -86,7 +87,7 @@ private enum ReferenceMatchNormalizer {
         continue
       }
       if ScalarClass.isCJK(v) {
-        output.append(v)
+        output.append(ScriptFolding.simplified(scalar).value)
         continue
       }
       if ScalarClass.isWhitespace(v) || ScalarClass.isPunctuationOrSymbol(v) { continue }
