@@ -5,8 +5,8 @@
 struct EdgeSentences {
   /// Sentence ends that split a block.
   static let ends: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "；"]
-  /// Closing quotes that belong to the sentence end before them.
-  static let closingQuotes: Set<Unicode.Scalar> = ["”", "’", "\"", "」"]
+  /// Closing quotes and brackets that belong to the sentence end before them.
+  static let closingQuotes: Set<Unicode.Scalar> = ["”", "’", "\"", "」", "）", ")"]
   /// An edge sentence is at most this long (scalars).
   let maxChars: Int
 
