@@ -20,6 +20,8 @@ public struct Pipeline: Sendable {
   public func run(_ options: RunOptions, progress: (@Sendable (String) -> Void)? = nil) async throws
     -> RunReport
   {
+    // Fail before touching any output when matching could not fold Traditional Chinese.
+    if config.fingerprint.foldTraditional { try ScriptFolding.load() }
     let started = Date()
     let clock = ContinuousClock()
     let start = clock.now

@@ -17,7 +17,8 @@ public struct QualityFailure: Sendable, Hashable, Codable, CustomStringConvertib
   /// "min_chars: 12 < 50", "max_punctuation_share: 0.412 > 0.3", "allowed_scripts: script japanese".
   public var description: String {
     if let note { return "\(rule): \(note)" }
-    return "\(rule): \(Self.number(value)) \(rule.hasPrefix("min_") ? "<" : ">") \(Self.number(threshold))"
+    return
+      "\(rule): \(Self.number(value)) \(rule.hasPrefix("min_") ? "<" : ">") \(Self.number(threshold))"
   }
 
   /// Whole numbers as integers, shares to three decimals.
@@ -67,11 +68,13 @@ public struct QualityJudge: Sendable {
     rules.above("max_boilerplate_share", s.boilerplateShare, config.maxBoilerplateShare)
     if !config.allowedScripts.contains(s.script) {
       rules.failed.append(
-        QualityFailure(rule: "allowed_scripts", value: 1, threshold: 0, note: "script \(s.script.rawValue)"))
+        QualityFailure(
+          rule: "allowed_scripts", value: 1, threshold: 0, note: "script \(s.script.rawValue)"))
     }
     if config.rejectTruncated && s.truncated {
       rules.failed.append(
-        QualityFailure(rule: "reject_truncated", value: 1, threshold: 0, note: "the text ends mid-sentence"))
+        QualityFailure(
+          rule: "reject_truncated", value: 1, threshold: 0, note: "the text ends mid-sentence"))
     }
     return rules.failed
   }

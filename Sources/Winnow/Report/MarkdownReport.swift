@@ -56,6 +56,10 @@ public enum MarkdownReport {
   private static func rejections(_ r: RunReport) -> [String] {
     guard !r.rejections.isEmpty else { return ["## Rejected", "", "Nothing was rejected.", ""] }
     var out = ["## Rejected", ""]
+    if !r.qualityRules.isEmpty {
+      out += ["Quality rules that rejected articles:", "", "| rule | articles |", "| --- | ---: |"]
+      out += r.qualityRules.map { "| \($0.rule) | \($0.articles) |" } + [""]
+    }
     for reason in r.rejections {
       out += [
         "### \(reason.reason) (\(reason.count))", "", "| id | source | why |",

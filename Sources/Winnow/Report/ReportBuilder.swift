@@ -7,6 +7,7 @@ public struct ReportBuilder: Sendable {
   private var rules: [String: RunReport.RuleSummary] = [:]
   private var reasons: [String: RunReport.ReasonSummary] = [:]
   private var formats: [String: RunReport.FormatCount] = [:]
+  private var qualityRules: [String: Int] = [:]
   /// Learned blocks by pattern, in `learned` order.
   private var learnedIndex: [UInt64: Int] = [:]
 
@@ -24,6 +25,7 @@ public struct ReportBuilder: Sendable {
       formats[format]?.clean += 1
       return
     }
+    for failure in rejection.failures { qualityRules[failure.rule, default: 0] += 1 }
     let reason = rejection.reason.rawValue
     var summary = reasons[reason] ?? RunReport.ReasonSummary(reason: reason)
     summary.count += 1
@@ -80,6 +82,10 @@ public struct ReportBuilder: Sendable {
     result.formats = formats.values.sorted { $0.format < $1.format }
     result.cleaning = rules.values.sorted { ($0.blocks, $1.rule) > ($1.blocks, $0.rule) }
     result.rejections = reasons.values.sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
+    result.qualityRules = qualityRules.map {
+      RunReport.QualityRuleCount(rule: $0.key, articles: $0.value)
+    }
+    .sorted { ($0.articles, $1.rule) > ($1.articles, $0.rule) }
     fill(&result)
     return result
   }

@@ -75,13 +75,19 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
     public var message: String
   }
 
+  /// How many articles one quality rule rejected (an article failing several rules counts for each).
+  public struct QualityRuleCount: Sendable, Equatable, Codable {
+    public var rule: String
+    public var articles = 0
+  }
+
   public struct ReasonSummary: Sendable, Equatable, Codable {
     public var reason: String
     public var count = 0
     public var examples: [Example] = []
   }
 
-  public var schemaVersion = 2
+  public var schemaVersion = 3
   public var runId = ""
   public var version = Release.version
   /// UTC start time, ISO 8601.
@@ -101,6 +107,8 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
   public var learnedBoilerplate: [LearnedBlock] = []
   public var dedup = Dedup()
   public var rejections: [ReasonSummary] = []
+  /// Quality rules by the number of articles they rejected, most first.
+  public var qualityRules: [QualityRuleCount] = []
   public var outputs: [OutputEntry] = []
 
   public init() {}

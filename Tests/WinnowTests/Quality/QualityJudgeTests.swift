@@ -142,7 +142,9 @@ import Testing
 
 @Suite struct QualityFailureDescriptionTests {
   @Test func readsAsRuleValueAndThreshold() {
-    #expect(QualityFailure(rule: "min_chars", value: 12, threshold: 50).description == "min_chars: 12 < 50")
+    #expect(
+      QualityFailure(rule: "min_chars", value: 12, threshold: 50).description
+        == "min_chars: 12 < 50")
     #expect(
       QualityFailure(rule: "max_punctuation_share", value: 0.41234, threshold: 0.3).description
         == "max_punctuation_share: 0.412 > 0.3")
@@ -151,7 +153,8 @@ import Testing
   @Test func yesNoRulesSayWhatFailed() {
     var config = QualityConfig()
     config.allowedScripts = [.simplified]
-    let body = "東京で国際会議が開かれ、各国の代表が気候変動への対策について話し合いました。"
+    let body =
+      "東京で国際会議が開かれ、各国の代表が気候変動への対策について話し合いました。"
       + "参加者たちは、再生可能エネルギーの導入を急ぐべきだという意見で一致しています。"
     let failures = QualityJudge(config: config).judge(body: body).failures
     #expect(failures.map(\.description) == ["allowed_scripts: script japanese"])

@@ -20,7 +20,9 @@ import Testing
     builder.add(
       record("b", Rejection(reason: .duplicate, message: "near duplicate of a (similarity 0.930)")),
       removed: [])
-    builder.add(record("c", Rejection(reason: .quality, message: "min_chars: 3 < 50")), removed: [])
+    var quality = Rejection(reason: .quality, message: "min_chars: 3 < 50")
+    quality.failures = [QualityFailure(rule: "min_chars", value: 3, threshold: 50)]
+    builder.add(record("c", quality), removed: [])
     let keeper = RunReport.ArticleRef(id: "a", source: "a.txt", title: "题|目", chars: 100)
     let member = RunReport.ArticleRef(
       id: "b", source: "b.txt", title: nil, chars: 90, similarity: 0.93, exact: false)
@@ -44,6 +46,7 @@ import Testing
         RunReport.RuleSummary(rule: "app_prompt", blocks: 1, chars: 12, examples: ["扫一扫下载界面新闻APP"])
       ])
     #expect(r.rejections.map(\.reason) == ["duplicate", "quality"])
+    #expect(r.qualityRules == [RunReport.QualityRuleCount(rule: "min_chars", articles: 1)])
     #expect(r.formats == [RunReport.FormatCount(format: "markdown", articles: 3, clean: 1)])
     #expect(r.throughput == 5.0)
   }
@@ -56,6 +59,7 @@ import Testing
     #expect(md.contains("`b` similarity 0.930"))
     #expect(md.contains("题\\|目"), "a | in text must not break the table")
     #expect(md.contains("| app_prompt | 1 | 12 |"))
+    #expect(md.contains("| min_chars | 1 |"))
   }
 
   @Test func jsonRoundTrips() throws {
