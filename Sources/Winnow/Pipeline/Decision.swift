@@ -31,6 +31,21 @@ public struct Rejection: Sendable, Hashable {
   }
 }
 
+extension Rejection {
+  /// A duplicate of the kept article `keeper`: "near duplicate of ID (similarity 0.913)".
+  static func duplicate(of keeper: String, similarity: Double, exact: Bool) -> Rejection {
+    let rounded = (similarity * 1000).rounded() / 1000
+    var rejection = Rejection(
+      reason: .duplicate,
+      message: exact
+        ? "exact duplicate of \(keeper)" : "near duplicate of \(keeper) (similarity \(rounded))")
+    rejection.duplicateOf = keeper
+    rejection.similarity = similarity
+    rejection.exact = exact
+    return rejection
+  }
+}
+
 /// What happens to one input article. Every article gets exactly one.
 public enum Decision: Sendable, Hashable {
   case keep

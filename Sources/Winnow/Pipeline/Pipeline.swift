@@ -152,16 +152,8 @@ public struct Pipeline: Sendable {
       var members: [RunReport.ArticleRef] = []
       for member in cluster.members {
         let index = candidates[member.index]
-        var rejection = Rejection(
-          reason: .duplicate,
-          message: member.exact
-            ? "exact duplicate of \(articles[keeper].record.id)"
-            : "near duplicate of \(articles[keeper].record.id) (similarity \(MarkdownReport.fixed(member.similarity, 3)))"
-        )
-        rejection.duplicateOf = articles[keeper].record.id
-        rejection.similarity = member.similarity
-        rejection.exact = member.exact
-        articles[index].record.rejection = rejection
+        articles[index].record.rejection = .duplicate(
+          of: articles[keeper].record.id, similarity: member.similarity, exact: member.exact)
         members.append(
           Self.reference(articles[index], similarity: member.similarity, exact: member.exact))
       }
