@@ -97,3 +97,67 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: "\(out)/manifest.json"))
   }
 }
+
+/// Big parts are written as several gzip members compressed in parallel.
+@Suite struct MultiMemberPartTests {
+  func writeBigPart(to folder: String) throws -> (manifest: Manifest, lines: [UInt8]) {
+    let writer = try CorpusWriter(outputFolder: folder, overwrite: false, config: WriteConfig())
+    var expected: [UInt8] = []
+    for i in 0..<3000 {
+      let record = CorpusRecord(
+        id: "r\(i)", location: SourceLocation(path: "big.jsonl", line: i + 1), format: .jsonl,
+        encoding: .utf8, metadata: Metadata(), quality: nil, rejection: nil,
+        text: "第\(i)篇：" + String(repeating: "哈萨克斯坦总统托卡耶夫宣布全国哀悼日\(i % 97)。", count: 20))
+      var json = JSONWriter()
+      record.write(to: &json)
+      expected += json.bytes
+      try writer.write(record)
+    }
+    return (try writer.commit(configDigest: "x", inputs: Manifest.Inputs()), expected)
+  }
+
+  @Test func anyGzipReaderReadsTheWholePartAndBytesRepeat() throws {
+    let a = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "winnow-mm-\(UUID().uuidString)"
+    ).path
+    let b = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "winnow-mm-\(UUID().uuidString)"
+    ).path
+    let (manifest, expected) = try writeBigPart(to: a)
+    _ = try writeBigPart(to: b)
+    #expect(expected.count > 3 * PartWriter.chunkBytes)
+    let path = "\(a)/clean/part-00000.jsonl.gz"
+    let compressed = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let members = (0..<(compressed.count - 2)).filter {
+      compressed[$0] == 0x1F && compressed[$0 + 1] == 0x8B && compressed[$0 + 2] == 0x08
+    }
+    #expect(members.count >= 3)
+    #expect(try GzipInflater.decompress(compressed) == expected)
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: "\(b)/clean/part-00000.jsonl.gz"))
+        == Data(compressed))
+    #expect(manifest.files.first { $0.path == "clean/part-00000.jsonl.gz" }?.records == 3000)
+
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    gzip.arguments = ["-dc", path]
+    let out = Pipe()
+    gzip.standardOutput = out
+    try gzip.run()
+    let decoded = out.fileHandleForReading.readDataToEndOfFile()
+    gzip.waitUntilExit()
+    #expect(gzip.terminationStatus == 0)
+    #expect(Array(decoded) == expected)
+  }
+
+  @Test func anEmptyPartIsAValidEmptyGzipFile() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "winnow-mm-\(UUID().uuidString)"
+    ).path
+    let writer = try CorpusWriter(outputFolder: out, overwrite: false, config: WriteConfig())
+    _ = try writer.commit(configDigest: "x", inputs: Manifest.Inputs())
+    let data = Array(try Data(contentsOf: URL(fileURLWithPath: "\(out)/clean/part-00000.jsonl.gz")))
+    #expect(data.count > 10)
+    #expect(try GzipInflater.decompress(data).isEmpty)
+  }
+}

@@ -1,0 +1,64 @@
+import Dispatch
+
+/// Compresses chunks of a part file on worker threads, each chunk as its own
+/// gzip member, and hands the members back in submission order.
+///
+/// zlib at level 6 is the slowest step of a run on a single thread; independent
+/// members let every core compress while the writer goes on encoding JSON. A
+/// file of concatenated members is one valid gzip stream (RFC 1952 §2.2): `zcat`,
+/// Python's `gzip`, Go and Java read it whole. Chunk boundaries depend only on the
+/// records, so the output stays byte-identical from run to run.
+final class MemberCompressor {
+  /// One chunk on its way through a worker. `done` is signalled after `result`
+  /// is set, and `result` is read only after waiting on `done`: the semaphore
+  /// orders the two threads' accesses, hence `@unchecked Sendable`.
+  private final class Pending: @unchecked Sendable {
+    var result: Result<[UInt8], GzipError> = .success([])
+    let done = DispatchSemaphore(value: 0)
+  }
+
+  private let level: Int
+  private let maxInFlight: Int
+  private var queue: [Pending] = []
+
+  init(level: Int, maxInFlight: Int = 2 * System.coreCount) {
+    self.level = level
+    self.maxInFlight = max(1, maxInFlight)
+  }
+
+  /// Starts compressing `chunk`; returns the members finished so far, in order,
+  /// waiting for the oldest while too many are in flight.
+  func submit(_ chunk: [UInt8]) throws(GzipError) -> [[UInt8]] {
+    let pending = Pending()
+    let level = level
+    DispatchQueue.global().async {
+      pending.result = Result { () throws(GzipError) in
+        try GzipDeflater.compress(chunk, level: level)
+      }
+      pending.done.signal()
+    }
+    queue.append(pending)
+    var ready: [[UInt8]] = []
+    while let head = queue.first {
+      if queue.count > maxInFlight {
+        head.done.wait()
+      } else if head.done.wait(timeout: .now()) != .success {
+        break
+      }
+      queue.removeFirst()
+      ready.append(try head.result.get())
+    }
+    return ready
+  }
+
+  /// Waits for every chunk still in flight and returns their members in order.
+  func drain() throws(GzipError) -> [[UInt8]] {
+    var ready: [[UInt8]] = []
+    for pending in queue {
+      pending.done.wait()
+      ready.append(try pending.result.get())
+    }
+    queue.removeAll()
+    return ready
+  }
+}
