@@ -12,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Embedded SQLite for the history of earlier runs (learned-boilerplate counts).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // System zlib (Debian `libz-dev`): gzip in and out.
@@ -41,6 +43,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .executableTarget(
@@ -53,7 +56,7 @@ let package = Package(
     ),
     .testTarget(
       name: "WinnowTests",
-      dependencies: ["Winnow"],
+      dependencies: ["Winnow", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: []
     ),
   ]

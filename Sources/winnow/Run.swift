@@ -32,6 +32,13 @@ extension WinnowCommand {
     @Option(name: .long, help: "The run's id (default: the UTC date and a digest of the inputs).")
     var runId: String?
 
+    @Option(
+      name: .long,
+      help: """
+        The SQLite history of earlier runs whose boilerplate counts this run learns from         and adds to (default: history.path; none when empty).
+        """)
+    var history: String?
+
     @Flag(name: .long, help: "Replace a finished run already in the output folder.")
     var overwrite = false
 
@@ -53,9 +60,13 @@ extension WinnowCommand {
 
     func run() async throws {
       LoggingSystem.bootstrap { _ in PlainLogHandler(logLevel: verbose ? .info : .warning) }
-      let settings: Config
+      var settings: Config
       do {
         settings = try config.map { try ConfigLoader.load(path: $0) } ?? Config()
+        if let history {
+          settings.history.path = history
+          try settings.validate()
+        }
       } catch {
         throw ValidationError("\(error)")
       }

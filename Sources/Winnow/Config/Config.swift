@@ -12,6 +12,7 @@ public struct Config: Sendable, Equatable, Codable {
   public var dedup = DedupConfig()
   public var write = WriteConfig()
   public var report = ReportConfig()
+  public var history = HistoryConfig()
 
   public init() {}
 
@@ -25,6 +26,7 @@ public struct Config: Sendable, Equatable, Codable {
     try dedup.validate()
     try write.validate()
     try report.validate()
+    try history.validate()
     guard dedup.bands * dedup.rows <= fingerprint.signatureLength else {
       throw .invalidValue(
         key: "dedup.bands",

@@ -2,10 +2,11 @@ import Foundation
 import Logging
 
 /// Wires the stages: read → extract → clean by local rules per article (on
-/// `jobs` threads); block counts per site over the run (learned boilerplate);
-/// remove learned boilerplate → quality → fingerprint per article (on `jobs`
-/// threads); dedup over the whole run; write and report. Every input article
-/// ends in exactly one output record.
+/// `jobs` threads); block counts per site over the run, plus earlier runs' counts
+/// from the history when one is set (learned boilerplate); remove learned
+/// boilerplate → quality → fingerprint per article (on `jobs` threads); dedup over
+/// the whole run; write, record the run's counts in the history, and report. Every
+/// input article ends in exactly one output record.
 public struct Pipeline: Sendable {
   private let config: Config
   private let logger: Logger
@@ -15,8 +16,8 @@ public struct Pipeline: Sendable {
     self.logger = logger
   }
 
-  /// Runs the whole job. Throws only when the outputs cannot be written; bad
-  /// input becomes rejected records and warnings.
+  /// Runs the whole job. Throws only when the outputs cannot be written or the
+  /// history cannot be opened or updated; bad input becomes rejected records and warnings.
   public func run(_ options: RunOptions, progress: (@Sendable (String) -> Void)? = nil) async throws
     -> RunReport
   {
@@ -30,13 +31,15 @@ public struct Pipeline: Sendable {
     let runId =
       options.runId
       ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
+    let history = try openHistory(runId: runId)
     let writer = try CorpusWriter(
       outputFolder: options.outputFolder, overwrite: options.overwrite, config: config.write,
       removedOutput: options.writeRemoved || config.write.removedOutput)
 
     var times = StageTimes()
-    let (finished, learned) = await processArticles(
-      listing.files, with: reader, jobs: options.jobs, times: &times, progress: progress)
+    let (finished, learned, counts) = await processArticles(
+      listing.files, with: reader, jobs: options.jobs, earlier: history?.earlier,
+      times: &times, progress: progress)
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
     let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
@@ -46,6 +49,7 @@ public struct Pipeline: Sendable {
     let manifest = try times.measure("write", articles: articles.count) {
       try write(articles, with: writer, files: listing.files.count, report: &builder)
     }
+    try history?.store.record(runId: runId, counts: counts)
     let report = builder.finish { r in
       r.runId = runId
       r.startedAt = ISO8601DateFormatter().string(from: started)
@@ -59,29 +63,50 @@ public struct Pipeline: Sendable {
     return report
   }
 
+  /// Opens the history of earlier runs, when `history.path` names one, and sums their
+  /// counts. Done before the writer touches the output folder, so a missing or damaged
+  /// database fails the run with the file named and no output half made.
+  private func openHistory(runId: String) throws(HistoryError) -> (
+    store: HistoryStore, earlier: BoilerplateCounts
+  )? {
+    guard !config.history.path.isEmpty else { return nil }
+    let store = try HistoryStore(path: config.history.path)
+    let earlier = try store.boilerplateCounts(excludingRun: runId)
+    logger.info(
+      "history \(store.path): counts of \(earlier.sites.count) sites from earlier runs")
+    return (store, earlier)
+  }
+
   /// The per-article stages in two passes around the run's boilerplate count:
   /// extract and clean locally, count, then remove learned blocks, judge and fingerprint.
+  /// Returns this run's own counts apart, for the history to record.
   private func processArticles(
-    _ files: [InputFile], with reader: Reader, jobs: Int, times: inout StageTimes,
-    progress: (@Sendable (String) -> Void)?
-  ) async -> ([ProcessedArticle], LearnedBoilerplate) {
+    _ files: [InputFile], with reader: Reader, jobs: Int, earlier: BoilerplateCounts?,
+    times: inout StageTimes, progress: (@Sendable (String) -> Void)?
+  ) async -> ([ProcessedArticle], LearnedBoilerplate, BoilerplateCounts) {
     let processor = ArticleProcessor(config: config)
-    let (firstPasses, learned) = await readAndClean(
+    let (firstPasses, counts) = await readAndClean(
       files, with: reader, processor: processor, jobs: jobs, times: &times, progress: progress)
+    // Earlier nights' counts join this run's only to decide what is learned.
+    var deciding = earlier ?? BoilerplateCounts()
+    deciding.merge(counts)
+    let learned = deciding.learned(
+      minArticles: config.clean.learnedMinArticles, minShare: config.clean.learnedMinShare,
+      maxChars: config.clean.learnedMaxChars)
     let (finished, secondTimes) = await ParallelMap.run(firstPasses, jobs: jobs) {
       processor.secondPass($0, learned: learned, times: &$1)
     }
     times.merge(secondTimes)
-    return (finished, learned)
+    return (finished, learned, counts)
   }
 
   /// Reads each file and sends its articles through the first pass (extract and
   /// local cleaning), warning about every input that could not be read or
-  /// interpreted, and counts blocks per site to learn the run's boilerplate.
+  /// interpreted, and counts blocks per site: the run's own boilerplate counts.
   private func readAndClean(
     _ files: [InputFile], with reader: Reader, processor: ArticleProcessor, jobs: Int,
     times: inout StageTimes, progress: (@Sendable (String) -> Void)?
-  ) async -> ([FirstPass], LearnedBoilerplate) {
+  ) async -> ([FirstPass], BoilerplateCounts) {
     var passes: [FirstPass] = []
     var counts = BoilerplateCounts()
     for file in files {
@@ -102,10 +127,7 @@ public struct Pipeline: Sendable {
       passes += processed
       progress?("\(passes.count) articles read, now \(file.path)")
     }
-    let learned = counts.learned(
-      minArticles: config.clean.learnedMinArticles, minShare: config.clean.learnedMinShare,
-      maxChars: config.clean.learnedMaxChars)
-    return (passes, learned)
+    return (passes, counts)
   }
 
   private func warn(_ passes: [FirstPass]) {

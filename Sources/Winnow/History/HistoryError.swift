@@ -1,0 +1,27 @@
+/// Why the history database cannot be used. Every case names the file, so a nightly
+/// job's log says which database to inspect, restore or move aside; the store never
+/// rebuilds a damaged file silently, because that would quietly forget every night.
+public enum HistoryError: Error, Equatable, CustomStringConvertible {
+  /// The folder that should hold the database cannot be created.
+  case cannotCreateFolder(file: String, message: String)
+  /// The file cannot be opened, or it is not an SQLite database (damaged or foreign).
+  case unreadable(file: String, message: String)
+  /// The file was written by a newer Winnow: it has migrations this build does not know.
+  case newerSchema(file: String, unknownMigrations: [String])
+  /// A query or write failed on an open database.
+  case failed(file: String, doing: String, message: String)
+
+  public var description: String {
+    switch self {
+    case .cannotCreateFolder(let file, let message):
+      "\(file): cannot create the history database's folder: \(message)"
+    case .unreadable(let file, let message):
+      "\(file): cannot use the history database (damaged or not a Winnow history?): \(message)"
+    case .newerSchema(let file, let unknown):
+      "\(file): the history database was written by a newer Winnow (unknown migrations: "
+        + "\(unknown.joined(separator: ", ")))"
+    case .failed(let file, let doing, let message):
+      "\(file): history database failed while \(doing): \(message)"
+    }
+  }
+}
