@@ -51,11 +51,8 @@ public struct Pipeline: Sendable {
     }
     try history?.store.record(runId: runId, counts: counts)
     let report = builder.finish { r in
-      r.runId = runId
-      r.startedAt = ISO8601DateFormatter().string(from: started)
-      r.seconds = Self.seconds(clock.now - start)
-      r.inputs = options.inputs
-      r.outputFolder = options.outputFolder
+      r.fill(
+        runId: runId, started: started, seconds: Self.seconds(clock.now - start), options: options)
       r.fill(from: manifest)
       r.stages = times.timings(inputBytes: manifest.inputs.bytes)
     }
@@ -196,5 +193,16 @@ public struct Pipeline: Sendable {
 
   static func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+  }
+}
+
+extension RunReport {
+  /// Sets what identifies the run: its id, start, duration, inputs and output folder.
+  mutating func fill(runId: String, started: Date, seconds: Double, options: RunOptions) {
+    self.runId = runId
+    startedAt = ISO8601DateFormatter().string(from: started)
+    self.seconds = seconds
+    inputs = options.inputs
+    outputFolder = options.outputFolder
   }
 }
