@@ -69,7 +69,8 @@ struct OnePermutationHasher: Sendable {
   }
 
   /// The bin whose value empty bin `j` takes: the first non-empty bin of j's
-  /// probe sequence mix(probeSeed ^ j ^ attempt), the same for every set.
+  /// probe sequence, a splitmix64 stream seeded by mix(probeSeed ^ j), which
+  /// depends only on j, never on the set.
   private func donor(of j: Int, in bins: UnsafeMutableBufferPointer<UInt64>) -> Int {
     let k = UInt64(bins.count)
     let base = HashMix.mix(probeSeed ^ UInt64(j))
