@@ -20,7 +20,8 @@ public struct ContentHash: Sendable, Hashable, Codable, CustomStringConvertible 
 /// What near-duplicate detection needs of one article.
 public struct Fingerprint: Sendable, Hashable {
   public var contentHash: ContentHash
-  /// MinHash signature: one minimum per permutation, `signatureLength` values.
+  /// Signature of the shingle set, `signatureLength` values: one minimum per
+  /// permutation (`minhash`) or per densified bin (`oph`).
   public var signature: [UInt32]
   /// Number of distinct shingles; 0 for a body too short to shingle.
   public var shingleCount: Int

@@ -9,6 +9,11 @@ public struct FingerprintConfig: Sendable, Equatable, Codable {
   /// Fold Traditional Chinese characters to Simplified before shingling and
   /// hashing (`ScriptFolding`), so a Traditional copy matches its original.
   public var foldTraditional = true
+  /// How signatures are made: `minhash` (k permutations) or `oph` (one
+  /// permutation hashing with optimal densification). Both give `signatureLength`
+  /// values compared position by position; signatures of different schemes
+  /// (or seeds) are not comparable.
+  public var scheme = SignatureScheme.oph
 
   public init() {}
 
@@ -17,10 +22,24 @@ public struct FingerprintConfig: Sendable, Equatable, Codable {
     case signatureLength = "signature_length"
     case seed
     case foldTraditional = "fold_traditional"
+    case scheme
   }
 
   func validate() throws(ConfigError) {
     try Check.range(shingleSize, 1...32, key: "fingerprint.shingle_size")
     try Check.range(signatureLength, 16...1024, key: "fingerprint.signature_length")
+    // `scheme` needs no check here: decoding already rejects a name that is
+    // not a `SignatureScheme` as an invalid value of `fingerprint.scheme`.
   }
+}
+
+/// The signature scheme of `FingerprintConfig.scheme`. Both estimate Jaccard
+/// similarity of the shingle sets without bias as the fraction of equal positions.
+public enum SignatureScheme: String, Sendable, Equatable, Codable, CaseIterable {
+  /// Broder's MinHash: k multiply-add permutations, the minimum of each
+  /// (`MinHasher`); O(s · k) for s shingles.
+  case minhash
+  /// One permutation hashing with optimal densification (Li, Owen & Zhang
+  /// 2012; Shrivastava 2017; `OnePermutationHasher`); O(s + k).
+  case oph
 }

@@ -1,5 +1,6 @@
 /// Computes an article's `Fingerprint`: the content hash of its normalized
-/// body and the MinHash signature of its character shingles.
+/// body and the signature (MinHash or one permutation hashing, per
+/// `FingerprintConfig.scheme`) of its character shingles.
 ///
 /// Normalization (`MatchNormalizer`) comes first, so width, case, spacing,
 /// punctuation and (with `fold_traditional`) Traditional versus Simplified
@@ -13,19 +14,19 @@
 /// ```
 ///
 /// - Complexity: O(n · (k + L)) for a body of n scalars, shingle size k and
-///   signature length L; the MinHash part (n · L multiply-adds) dominates.
+///   signature length L with `minhash`, where the n · L multiply-adds dominate;
+///   O(n · k + L) with `oph`.
 public struct Fingerprinter: Sendable {
   public let config: FingerprintConfig
   private let shingler: Shingler
-  private let minHasher: MinHasher
+  private let signer: Signer
   private let contentSeeds: (high: UInt64, low: UInt64)
 
   public init(config: FingerprintConfig) {
     self.config = config
     shingler = Shingler(
       size: config.shingleSize, seed: HashMix.derive(config.seed, purpose: 1))
-    minHasher = MinHasher(
-      length: config.signatureLength, seed: HashMix.derive(config.seed, purpose: 2))
+    signer = Signer(config: config)
     contentSeeds = (
       HashMix.derive(config.seed, purpose: 3), HashMix.derive(config.seed, purpose: 4)
     )
@@ -43,7 +44,7 @@ public struct Fingerprinter: Sendable {
     let shingles = shingler.distinctHashes(of: scalars)
     return Fingerprint(
       contentHash: contentHash(of: scalars),
-      signature: shingles.withUnsafeBufferPointer(minHasher.signature(of:)),
+      signature: shingles.withUnsafeBufferPointer(signer.signature(of:)),
       shingleCount: shingles.count)
   }
 
@@ -58,5 +59,29 @@ public struct Fingerprinter: Sendable {
     return ContentHash(
       high: HashMix.hash(base, count: scalars.count, seed: high),
       low: HashMix.hash(base, count: scalars.count, seed: low))
+  }
+}
+
+/// The signature scheme a `Fingerprinter` was configured with.
+private enum Signer: Sendable {
+  case minHash(MinHasher)
+  case onePermutation(OnePermutationHasher)
+
+  /// Both schemes draw from the same derived seed: a seed names one signature
+  /// per scheme, and the scheme is part of the configuration digest.
+  init(config: FingerprintConfig) {
+    let seed = HashMix.derive(config.seed, purpose: 2)
+    switch config.scheme {
+    case .minhash: self = .minHash(MinHasher(length: config.signatureLength, seed: seed))
+    case .oph:
+      self = .onePermutation(OnePermutationHasher(length: config.signatureLength, seed: seed))
+    }
+  }
+
+  func signature(of hashes: UnsafeBufferPointer<UInt64>) -> [UInt32] {
+    switch self {
+    case .minHash(let hasher): hasher.signature(of: hashes)
+    case .onePermutation(let hasher): hasher.signature(of: hashes)
+    }
   }
 }
