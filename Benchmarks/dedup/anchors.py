@@ -40,6 +40,21 @@ def rensa_bands(t, weight=0.9, steps=1000):
     return min(divisors, key=lambda b: weight * area(b, t, 1, True) + (1 - weight) * area(b, 0, t, False))
 
 
+def verified_links(lsh, sigs, sets, ids, t):
+    """Indexes every non-empty signature, queries each, and keeps the candidate pairs whose
+    signature estimate reaches t (both anchors verify as Winnow does)."""
+    for i, m in enumerate(sigs):
+        if sets[i]:
+            lsh.insert(i, m)
+    links = []
+    for i, m in enumerate(sigs):
+        if sets[i]:
+            for j in lsh.query(m):
+                if j > i and m.jaccard(sigs[j]) >= t:
+                    links.append((ids[i], ids[j]))
+    return links
+
+
 def main():
     system = sys.argv[1]
     path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(DATA, "eval.jsonl")
@@ -72,30 +87,14 @@ def main():
               "shingle_s": t_shingle, "signature_s": t_sig, "lsh_s": {}, "bands": {}}
     for t in THRESHOLDS:
         t0 = time.perf_counter()
-        links = []
         if system == "datasketch":
             lsh = MinHashLSH(threshold=t, num_perm=NUM_PERM)
             bands = lsh.b
-            for i, m in enumerate(sigs):
-                if sets[i]:
-                    lsh.insert(i, m)
-            for i, m in enumerate(sigs):
-                if sets[i]:
-                    for j in lsh.query(m):
-                        if j > i and m.jaccard(sigs[j]) >= t:
-                            links.append((ids[i], ids[j]))
         else:
             from rensa import RMinHashLSH
             bands = rensa_bands(t)
             lsh = RMinHashLSH(t, NUM_PERM, bands)
-            for i, m in enumerate(sigs):
-                if sets[i]:
-                    lsh.insert(i, m)
-            for i, m in enumerate(sigs):
-                if sets[i]:
-                    for j in lsh.query(m):
-                        if j > i and m.jaccard(sigs[j]) >= t:
-                            links.append((ids[i], ids[j]))
+        links = verified_links(lsh, sigs, sets, ids, t)
         timing["lsh_s"][str(t)] = time.perf_counter() - t0
         timing["bands"][str(t)] = bands
         pairs = pairs_from_clusters(links)

@@ -34,7 +34,7 @@ public struct Rejection: Sendable, Hashable {
 extension Rejection {
   /// A duplicate of the kept article `keeper`: "near duplicate of ID (similarity 0.913)".
   static func duplicate(of keeper: String, similarity: Double, exact: Bool) -> Rejection {
-    let rounded = (similarity * 1000).rounded() / 1000
+    let rounded = similarity.rounded(toPlaces: 3)
     var rejection = Rejection(
       reason: .duplicate,
       message: exact

@@ -52,7 +52,7 @@ public struct Pipeline: Sendable {
     try history?.store.record(runId: runId, counts: counts)
     let report = builder.finish { r in
       r.fill(
-        runId: runId, started: started, seconds: Self.seconds(clock.now - start), options: options)
+        runId: runId, started: started, seconds: (clock.now - start).inSeconds, options: options)
       r.fill(from: manifest)
       r.stages = times.timings(inputBytes: manifest.inputs.bytes)
     }
@@ -189,10 +189,6 @@ public struct Pipeline: Sendable {
     RunReport.ArticleRef(
       id: a.record.id, source: a.record.location.description, title: a.record.metadata.title,
       chars: a.record.quality?.chars ?? 0, similarity: similarity, exact: exact)
-  }
-
-  static func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 }
 

@@ -9,8 +9,7 @@ struct StageTimes: Sendable {
   private(set) var articles: [String: Int] = [:]
 
   mutating func add(_ stage: String, _ duration: Duration, articles count: Int = 1) {
-    let parts = duration.components
-    seconds[stage, default: 0] += Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    seconds[stage, default: 0] += duration.inSeconds
     articles[stage, default: 0] += count
   }
 

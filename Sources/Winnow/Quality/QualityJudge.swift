@@ -24,7 +24,7 @@ public struct QualityFailure: Sendable, Hashable, Codable, CustomStringConvertib
   /// Whole numbers as integers, shares to three decimals.
   private static func number(_ value: Double) -> String {
     guard value != value.rounded() || abs(value) >= 1e15 else { return String(Int(value)) }
-    return String((value * 1000).rounded() / 1000)
+    return String(value.rounded(toPlaces: 3))
   }
 }
 

@@ -133,9 +133,7 @@ public enum MarkdownReport {
   }
 
   static func fixed(_ value: Double, _ digits: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
+    let rounded = value.rounded(toPlaces: digits)
     let text = String(rounded)
     let decimals = text.split(separator: ".").last?.count ?? 0
     return text + String(repeating: "0", count: max(0, digits - decimals))

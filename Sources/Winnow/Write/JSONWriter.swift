@@ -7,31 +7,33 @@ struct JSONWriter {
 
   mutating func beginObject() {
     separate()
-    bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
-  }
-
-  mutating func endObject() {
-    bytes.append(UInt8(ascii: "}"))
-    needsComma.removeLast()
-  }
-
-  mutating func beginArray(_ key: String) {
-    self.key(key)
-    bytes.append(UInt8(ascii: "["))
-    needsComma.append(false)
-  }
-
-  mutating func endArray() {
-    bytes.append(UInt8(ascii: "]"))
-    needsComma.removeLast()
+    open(UInt8(ascii: "{"))
   }
 
   /// Starts a nested object under `key`.
   mutating func beginObject(_ key: String) {
     self.key(key)
-    bytes.append(UInt8(ascii: "{"))
+    open(UInt8(ascii: "{"))
+  }
+
+  mutating func endObject() { close(UInt8(ascii: "}")) }
+
+  mutating func beginArray(_ key: String) {
+    self.key(key)
+    open(UInt8(ascii: "["))
+  }
+
+  mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  /// Opens an object or array: its first member needs no comma.
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
     needsComma.append(false)
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(bracket)
+    needsComma.removeLast()
   }
 
   mutating func field(_ key: String, _ value: String?) {
@@ -50,7 +52,7 @@ struct JSONWriter {
   mutating func field(_ key: String, _ value: Double?) {
     guard let value, value.isFinite else { return }
     self.key(key)
-    let rounded = (value * 10_000).rounded() / 10_000
+    let rounded = value.rounded(toPlaces: 4)
     bytes.append(
       contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
   }

@@ -1,10 +1,24 @@
 import Foundation
 
+@testable import Winnow
+
 /// The Fingerprint stage's suites, under one name so that `--filter Fingerprint` selects them all.
 enum FingerprintTests {}
 
 /// Text for the fingerprint and dedup tests: the seed articles in `Tests/Fixtures/seeds`.
 enum FingerprintFixtures {
+
+  /// Two random sets over a union of `union` elements sharing round(J · union):
+  /// their Jaccard similarity is J (up to rounding), for testing signature estimates.
+  static func setPair(jaccard: Double, union: Int, generator: inout SplitMix64) -> (
+    [UInt64], [UInt64]
+  ) {
+    let elements = (0..<union).map { _ in generator.next() }
+    let shared = Int((jaccard * Double(union)).rounded())
+    let rest = elements[shared...]
+    let half = shared + rest.count / 2
+    return (Array(elements[..<half]), Array(elements[..<shared] + elements[half...]))
+  }
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

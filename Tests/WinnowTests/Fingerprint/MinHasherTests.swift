@@ -11,17 +11,6 @@ extension FingerprintTests {
       hashes.withUnsafeBufferPointer(hasher.signature(of:))
     }
 
-    /// Two random sets over a union of `union` elements sharing round(J · union).
-    private func setPair(jaccard: Double, union: Int, generator: inout SplitMix64) -> (
-      [UInt64], [UInt64]
-    ) {
-      let elements = (0..<union).map { _ in generator.next() }
-      let shared = Int((jaccard * Double(union)).rounded())
-      let rest = elements[shared...]
-      let half = shared + rest.count / 2
-      return (Array(elements[..<half]), Array(elements[..<shared] + elements[half...]))
-    }
-
     /// Broder's estimator is unbiased with standard deviation sqrt(J(1 − J)/k).
     @Test(arguments: [0.5, 0.8, 0.9])
     func estimateErrorStaysWithinTheory(jaccard: Double) {
@@ -30,7 +19,8 @@ extension FingerprintTests {
       let trials = 100
       var errors: [Double] = []
       for _ in 0..<trials {
-        let (a, b) = setPair(jaccard: jaccard, union: 200, generator: &generator)
+        let (a, b) = FingerprintFixtures.setPair(
+          jaccard: jaccard, union: 200, generator: &generator)
         errors.append(MinHasher.estimatedJaccard(signature(a), signature(b)) - jaccard)
       }
       let bias = errors.reduce(0, +) / Double(trials)

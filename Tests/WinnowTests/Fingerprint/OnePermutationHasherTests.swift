@@ -15,17 +15,6 @@ extension FingerprintTests {
       hashes.withUnsafeBufferPointer((hasher ?? self.hasher).signature(of:))
     }
 
-    /// Two random sets over a union of `union` elements sharing round(J · union).
-    private func setPair(jaccard: Double, union: Int, generator: inout SplitMix64) -> (
-      [UInt64], [UInt64]
-    ) {
-      let elements = (0..<union).map { _ in generator.next() }
-      let shared = Int((jaccard * Double(union)).rounded())
-      let rest = elements[shared...]
-      let half = shared + rest.count / 2
-      return (Array(elements[..<half]), Array(elements[..<shared] + elements[half...]))
-    }
-
     @Test func isDeterministicAndSeeded() {
       let hashes: [UInt64] = (1...300).map { $0 &* 0x9E37_79B9_7F4A_7C15 }
       let again = OnePermutationHasher(length: 128, seed: 7)
@@ -88,7 +77,8 @@ extension FingerprintTests {
       let trials = 200
       var errors: [Double] = []
       for _ in 0..<trials {
-        let (a, b) = setPair(jaccard: jaccard, union: union, generator: &generator)
+        let (a, b) = FingerprintFixtures.setPair(
+          jaccard: jaccard, union: union, generator: &generator)
         let estimate = MinHasher.estimatedJaccard(signature(a), signature(b))
         errors.append(estimate - Double((jaccard * Double(union)).rounded()) / Double(union))
       }
