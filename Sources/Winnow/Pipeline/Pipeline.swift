@@ -42,7 +42,9 @@ public struct Pipeline: Sendable {
       times: &times, progress: progress)
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
-    let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
+    let dedup = try times.measure("dedup", articles: articles.count) {
+      try applyDedup(to: &articles, pairsOutput: options.pairsOutput)
+    }
     var builder = ReportBuilder(config: config.report)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
     builder.setLearned(learned)
@@ -151,9 +153,9 @@ public struct Pipeline: Sendable {
   }
 
   /// Deduplicates the articles still in the running and rejects every cluster member but the keeper.
-  private func applyDedup(to articles: inout [ProcessedArticle]) -> (
-    stats: DedupStats, clusters: [RunReport.Cluster]
-  ) {
+  private func applyDedup(to articles: inout [ProcessedArticle], pairsOutput: String?) throws
+    -> (stats: DedupStats, clusters: [RunReport.Cluster])
+  {
     let candidates = articles.indices.filter {
       !articles[$0].isRejected && articles[$0].fingerprint != nil
     }
@@ -162,17 +164,22 @@ public struct Pipeline: Sendable {
         DedupItem(fingerprint: $0, bodyLength: articles[i].record.quality?.chars ?? 0)
       }
     }
+    let fingerprinter = Fingerprinter(config: config.fingerprint)
+    let texts = articles  // shares the strings: the closure reads them while `articles` changes later
     let result = Deduplicator(
       config: config.dedup, signatureLength: config.fingerprint.signatureLength
-    ).run(items)
+    ).run(items) { fingerprinter.shingleSet(texts[candidates[$0]].matchText) }
+    if let pairsOutput {
+      try PairsFile.write(
+        result.pairs, ids: { texts[candidates[$0]].record.id }, to: pairsOutput)
+    }
     var clusters: [RunReport.Cluster] = []
     for cluster in result.clusters {
       let keeper = candidates[cluster.keeper]
       var members: [RunReport.ArticleRef] = []
       for member in cluster.members {
         let index = candidates[member.index]
-        articles[index].record.rejection = .duplicate(
-          of: articles[keeper].record.id, similarity: member.similarity, exact: member.exact)
+        articles[index].record.rejection = .duplicate(of: articles[keeper].record.id, member)
         members.append(
           Self.reference(articles[index], similarity: member.similarity, exact: member.exact))
       }
