@@ -21,16 +21,12 @@ struct ContainmentIndex {
     return set.hashes.filter { ($0 >> 32) % modulus == 0 }
   }
 
-  /// Candidate pairs among `members` (ascending item indices), sorted and distinct.
-  /// `samples(member)` gives each member's samples; articles with fewer than
-  /// `containment_min_shingles` shingles are left out (`shingleCount`).
-  func candidatePairs(
-    among members: [Int], shingleCount: (Int) -> Int, samples: (Int) -> [UInt64]
-  ) -> [IndexPair] {
+  /// Candidate pairs among the items of `samples` (item index → its samples;
+  /// the caller leaves out articles under `containment_min_shingles`), sorted and distinct.
+  func candidatePairs(_ samples: [Int: [UInt64]]) -> [IndexPair] {
     var entries: [(sample: UInt64, item: UInt32)] = []
     var sampleCount: [Int: Int] = [:]
-    for member in members where shingleCount(member) >= config.containmentMinShingles {
-      let drawn = samples(member)
+    for (member, drawn) in samples {
       sampleCount[member] = drawn.count
       entries += drawn.map { ($0, UInt32(truncatingIfNeeded: member)) }
     }

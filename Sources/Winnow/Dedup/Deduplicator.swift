@@ -40,17 +40,19 @@ public struct Deduplicator: Sendable {
 
   /// Items in input order; `shingles(i)` recomputes item i's shingle set from its
   /// text (the same `Fingerprinter`'s `shingleSet`), which exact verification and
-  /// containment need; without it pairs are decided on the signatures alone.
-  /// Returns the clusters with at least one duplicate, sorted by keeper index,
-  /// members sorted by index.
-  public func run(_ items: [DedupItem], shingles: ((Int) -> ShingleSet)? = nil) -> DedupResult {
+  /// containment need, on `jobs` threads; without it pairs are decided on the
+  /// signatures alone. Returns the clusters with at least one duplicate, sorted by
+  /// keeper index, members sorted by index.
+  public func run(
+    _ items: [DedupItem], jobs: Int = 1, shingles: (@Sendable (Int) -> ShingleSet)? = nil
+  ) -> DedupResult {
     var sets = UnionFind(count: items.count)
     let (representatives, copies) = joinExactCopies(items, in: &sets)
     let signatures = items.map(\.fingerprint.signature)
     let index = BandIndex(parameters: parameters, window: config.candidateWindow)
     let candidates = index.candidatePairs(of: signatures, among: representatives)
-    let contained = containmentCandidates(representatives, items, shingles)
-    let outcome = PairVerifier(config: config).verify(
+    let contained = containmentCandidates(representatives, items, jobs: jobs, shingles)
+    let outcome = PairVerifier(config: config, jobs: jobs).verify(
       candidates, contained: contained, items: items, shingles: shingles)
     for pair in outcome.pairs { sets.union(pair.first, pair.second) }
     let pairs = (copies + outcome.pairs).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
@@ -71,13 +73,16 @@ public struct Deduplicator: Sendable {
   /// Containment candidates among the representatives; empty when containment is
   /// off or no text is at hand. Shingles every representative once, keeping only samples.
   private func containmentCandidates(
-    _ representatives: [Int], _ items: [DedupItem], _ shingles: ((Int) -> ShingleSet)?
+    _ representatives: [Int], _ items: [DedupItem], jobs: Int,
+    _ shingles: (@Sendable (Int) -> ShingleSet)?
   ) -> [IndexPair] {
     guard config.containmentEnabled, let shingles else { return [] }
     let index = ContainmentIndex(config: config)
-    return index.candidatePairs(
-      among: representatives, shingleCount: { items[$0].fingerprint.shingleCount },
-      samples: { index.samples(of: shingles($0)) })
+    let long = representatives.filter {
+      items[$0].fingerprint.shingleCount >= config.containmentMinShingles
+    }
+    let samples = ConcurrentMap.map(long, jobs: jobs) { index.samples(of: shingles($0)) }
+    return index.candidatePairs(Dictionary(uniqueKeysWithValues: zip(long, samples)))
   }
 
   /// Joins items with equal content hashes and returns the first item of each

@@ -33,6 +33,8 @@ public struct VerifiedPair: Sendable, Equatable {
 /// step 2 on containment instead.
 struct PairVerifier {
   let config: DedupConfig
+  /// Threads that recompute shingle sets.
+  var jobs = 1
 
   /// The accepted pairs, sorted, and the counts behind them.
   struct Outcome {
@@ -46,7 +48,7 @@ struct PairVerifier {
   /// sorted and distinct. Without `shingles`, every pair is decided on its signatures.
   func verify(
     _ candidates: [IndexPair], contained: [IndexPair], items: [DedupItem],
-    shingles: ((Int) -> ShingleSet)?
+    shingles: (@Sendable (Int) -> ShingleSet)?
   ) -> Outcome {
     var outcome = Outcome()
     var exactQueue: [IndexPair] = []
@@ -83,16 +85,13 @@ struct PairVerifier {
 
   /// Step 2 over `queue`, one batch of shingle sets at a time.
   private func checkExactly(
-    _ queue: [IndexPair], items: [DedupItem], shingles: (Int) -> ShingleSet,
+    _ queue: [IndexPair], items: [DedupItem], shingles: @Sendable (Int) -> ShingleSet,
     into outcome: inout Outcome
   ) {
     for batch in ShingleBatches(pairs: queue, items: items, limit: config.exactBatchShingles) {
-      var sets: [Int: ShingleSet] = [:]
-      for pair in batch {
-        for item in [pair.first, pair.second] where sets[item] == nil {
-          sets[item] = shingles(item)
-        }
-      }
+      let needed = Array(Set(batch.flatMap { [$0.first, $0.second] })).sorted()
+      let computed = ConcurrentMap.map(needed, jobs: jobs, shingles)
+      let sets = Dictionary(uniqueKeysWithValues: zip(needed, computed))
       for pair in batch {
         outcome.exactChecked += 1
         if let sets = sets[pair.first].flatMap({ a in sets[pair.second].map { (a, $0) } }),

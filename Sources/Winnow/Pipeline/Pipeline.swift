@@ -43,7 +43,7 @@ public struct Pipeline: Sendable {
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
     let dedup = try times.measure("dedup", articles: articles.count) {
-      try applyDedup(to: &articles, pairsOutput: options.pairsOutput)
+      try applyDedup(to: &articles, jobs: options.jobs, pairsOutput: options.pairsOutput)
     }
     var builder = ReportBuilder(config: config.report)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
@@ -153,7 +153,8 @@ public struct Pipeline: Sendable {
   }
 
   /// Deduplicates the articles still in the running and rejects every cluster member but the keeper.
-  private func applyDedup(to articles: inout [ProcessedArticle], pairsOutput: String?) throws
+  private func applyDedup(to articles: inout [ProcessedArticle], jobs: Int, pairsOutput: String?)
+    throws
     -> (stats: DedupStats, clusters: [RunReport.Cluster])
   {
     let candidates = articles.indices.filter {
@@ -165,10 +166,11 @@ public struct Pipeline: Sendable {
       }
     }
     let fingerprinter = Fingerprinter(config: config.fingerprint)
-    let texts = articles  // shares the strings: the closure reads them while `articles` changes later
+    // A copy that shares the strings: the closure reads them while `articles` changes later.
+    let texts = articles
     let result = Deduplicator(
       config: config.dedup, signatureLength: config.fingerprint.signatureLength
-    ).run(items) { fingerprinter.shingleSet(texts[candidates[$0]].matchText) }
+    ).run(items, jobs: jobs) { fingerprinter.shingleSet(texts[candidates[$0]].matchText) }
     if let pairsOutput {
       try PairsFile.write(
         result.pairs, ids: { texts[candidates[$0]].record.id }, to: pairsOutput)
