@@ -35,9 +35,14 @@ extension WinnowCommand {
     @Option(
       name: .long,
       help: """
-        The SQLite history of earlier runs whose boilerplate counts this run learns from         and adds to (default: history.path; none when empty).
+        The SQLite history of earlier runs: their kept articles are matched against this run's, \
+        their boilerplate counts learned from, and this run is added to it once its outputs are \
+        committed (default: history.path, state/history.sqlite).
         """)
     var history: String?
+
+    @Flag(name: .long, help: "Neither read nor update a history of earlier runs.")
+    var noHistory = false
 
     @Flag(name: .long, help: "Replace a finished run already in the output folder.")
     var overwrite = false
@@ -63,6 +68,9 @@ extension WinnowCommand {
 
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+      guard !(noHistory && history != nil) else {
+        throw ValidationError("--history and --no-history contradict each other.")
+      }
     }
 
     func run() async throws {
@@ -70,10 +78,9 @@ extension WinnowCommand {
       var settings: Config
       do {
         settings = try config.map { try ConfigLoader.load(path: $0) } ?? Config()
-        if let history {
-          settings.history.path = history
-          try settings.validate()
-        }
+        if let history { settings.history.path = history }
+        if noHistory { settings.history.path = "" }
+        try settings.validate()
       } catch {
         throw ValidationError("\(error)")
       }
@@ -85,11 +92,22 @@ extension WinnowCommand {
           options, progress: Progress.onTerminal())
         Progress.clear()
         print(Summary.line(report, reportFolder: reportDir ?? "Reports/\(report.runId)"))
+      } catch let error as HistoryError where error.isLocked {
+        Progress.clear()
+        throw error
       } catch {
         Progress.clear()
-        FileHandle.standardError.write(Data("winnow: the run failed: \(error)\n".utf8))
-        throw ExitCode.failure
+        throw Self.failed(error)
       }
+    }
+
+    private static func failed(_ error: any Error) -> ExitCode {
+      FileHandle.standardError.write(
+        Data(
+          ("winnow: the run failed: \(error)\nwinnow: fix the cause and run the same command again (with --overwrite if "
+            + "the output folder already holds this run); the history changes only when a run completes.\n")
+            .utf8))
+      return ExitCode.failure
     }
   }
 }

@@ -41,12 +41,14 @@ public struct Deduplicator: Sendable {
   /// Items in input order; `shingles(i)` recomputes item i's shingle set from its
   /// text (the same `Fingerprinter`'s `shingleSet`), which exact verification and
   /// containment need, on `jobs` threads; without it pairs are decided on the
-  /// signatures alone. Returns the clusters with at least one duplicate, sorted by
-  /// keeper index, members sorted by index.
+  /// signatures alone. With `earlier`, items are also matched against the articles
+  /// earlier runs kept (`collide(_:with:)` first). Returns the clusters with at
+  /// least one duplicate, sorted by keeper index, members sorted by index.
   public func run(
-    _ items: [DedupItem], jobs: Int = 1, shingles: (@Sendable (Int) -> ShingleSet)? = nil
+    _ items: [DedupItem], jobs: Int = 1, earlier: EarlierContext? = nil,
+    shingles: (@Sendable (Int) -> ShingleSet)? = nil
   ) -> DedupResult {
-    var sets = UnionFind(count: items.count)
+    var sets = UnionFind(count: items.count + (earlier?.articles.count ?? 0))
     let (representatives, copies) = joinExactCopies(items, in: &sets)
     let signatures = items.map(\.fingerprint.signature)
     let index = BandIndex(parameters: parameters, window: config.candidateWindow)
@@ -54,20 +56,46 @@ public struct Deduplicator: Sendable {
     let contained = containmentCandidates(representatives, items, jobs: jobs, shingles)
     let outcome = PairVerifier(config: config, jobs: jobs).verify(
       candidates, contained: contained, items: items, shingles: shingles)
-    for pair in outcome.pairs { sets.union(pair.first, pair.second) }
-    let pairs = (copies + outcome.pairs).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
-    let clusters = makeClusters(items, &sets, pairs)
+    let acrossRuns = earlier?.pairs(items: items, threshold: config.threshold) ?? []
+    let pairs = (copies + outcome.pairs + acrossRuns).sorted {
+      ($0.first, $0.second) < ($1.first, $1.second)
+    }
+    for pair in pairs { sets.union(pair.first, pair.second) }
+    var result = ClusterBuilder(items: items, pairs: pairs, earlier: earlier).build(&sets)
     var stats = DedupStats(
       bands: parameters.bands, rows: parameters.rows,
-      exactPairs: clusters.reduce(0) { $0 + $1.members.count(where: \.exact) },
+      exactPairs: result.clusters.reduce(0) { $0 + $1.members.count(where: \.exact) },
       candidatePairs: candidates.count, verifiedPairs: outcome.pairs.count,
-      clusters: clusters.count, duplicates: clusters.reduce(0) { $0 + $1.members.count })
+      clusters: result.clusters.count,
+      duplicates: result.clusters.reduce(0) { $0 + $1.members.count })
     stats.containmentCandidates = contained.count
     stats.signatureRejected = outcome.signatureRejected
     stats.exactChecked = outcome.exactChecked
     stats.exactRejected = outcome.exactRejected
     stats.containmentPairs = outcome.pairs.count(where: { $0.evidence == .containment })
-    return DedupResult(clusters: clusters, pairs: pairs, stats: stats)
+    stats.earlierArticles = earlier?.collisions.index.count ?? 0
+    stats.earlierCandidates = earlier?.collisions.rows.count ?? 0
+    stats.earlierDuplicates = result.earlierDuplicates.count
+    result.stats = stats
+    result.pairs = pairs.filter { $0.second < items.count }
+    return result
+  }
+
+  /// The LSH band keys of `signature`, one per band: what the history stores.
+  public func bandKeys(of signature: [UInt32]) -> [UInt64] {
+    let band = BandIndex(parameters: parameters, window: config.candidateWindow)
+    return (0..<parameters.bands).map { band.key(of: signature, band: $0) }
+  }
+
+  /// The earlier articles (from the history's `index`) that `items` collide with,
+  /// by content hash or band key: the rows to fetch before `run(…, earlier:)`.
+  public func collide(_ items: [DedupItem], with index: EarlierIndex) -> EarlierCollisions {
+    let members = items.indices.filter { items[$0].fingerprint.shingleCount > 0 }
+    let band = BandIndex(parameters: parameters, window: config.candidateWindow)
+    let candidates = EarlierCandidates(members: members, items: items, earlier: index) {
+      band.key(of: items[$0].fingerprint.signature, band: $1)
+    }
+    return EarlierCollisions(candidates: candidates, index: index)
   }
 
   /// Containment candidates among the representatives; empty when containment is
@@ -110,53 +138,4 @@ public struct Deduplicator: Sendable {
     return (representatives.sorted(), copies)
   }
 
-  /// The components of `sets` with two or more items, as clusters sorted by keeper.
-  private func makeClusters(
-    _ items: [DedupItem], _ sets: inout UnionFind, _ pairs: [VerifiedPair]
-  ) -> [DuplicateCluster] {
-    var slotOfRoot: [Int: Int] = [:]
-    var groups: [[Int]] = []
-    for item in items.indices where sets.size(of: item) > 1 {
-      let root = sets.find(item)
-      if let slot = slotOfRoot[root] {
-        groups[slot].append(item)
-      } else {
-        slotOfRoot[root] = groups.count
-        groups.append([item])
-      }
-    }
-    var evidence: [IndexPair: VerifiedPair] = [:]
-    for pair in pairs {
-      evidence[IndexPair(UInt32(pair.first), UInt32(pair.second))] = pair
-    }
-    return groups.map { cluster(of: $0, items, evidence) }.sorted { $0.keeper < $1.keeper }
-  }
-
-  /// The cluster of `group` (ascending indices): the longest body is kept,
-  /// the earliest among equals, and every other item is a member, measured by
-  /// its verified pair with the keeper when there is one.
-  private func cluster(
-    of group: [Int], _ items: [DedupItem], _ evidence: [IndexPair: VerifiedPair]
-  ) -> DuplicateCluster {
-    var keeper = group[0]
-    for item in group.dropFirst() where items[item].bodyLength > items[keeper].bodyLength {
-      keeper = item
-    }
-    let kept = items[keeper].fingerprint
-    let members = group.filter { $0 != keeper }.map { item in
-      if items[item].fingerprint.contentHash == kept.contentHash {
-        return DuplicateCluster.Member(index: item, similarity: 1, measure: .identical)
-      }
-      if let pair = evidence[IndexPair(UInt32(item), UInt32(keeper))] {
-        return DuplicateCluster.Member(
-          index: item, similarity: pair.similarity, measure: DuplicateCluster.Measure(pair.evidence)
-        )
-      }
-      return DuplicateCluster.Member(
-        index: item,
-        similarity: MinHasher.estimatedJaccard(items[item].fingerprint.signature, kept.signature),
-        measure: .estimated)
-    }
-    return DuplicateCluster(keeper: keeper, members: members)
-  }
 }

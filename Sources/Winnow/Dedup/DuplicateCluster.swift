@@ -75,6 +75,11 @@ public struct DedupStats: Sendable, Equatable, Codable {
   public var containmentPairs = 0
   public var clusters = 0
   public var duplicates = 0
+  /// Articles of earlier runs matched against, how many collided with a new one,
+  /// and how many new articles were rejected as their duplicates.
+  public var earlierArticles = 0
+  public var earlierCandidates = 0
+  public var earlierDuplicates = 0
 
   public init(
     bands: Int = 0, rows: Int = 0, exactPairs: Int = 0, candidatePairs: Int = 0,
@@ -93,8 +98,13 @@ public struct DedupStats: Sendable, Equatable, Codable {
 /// What the dedup stage decides for a whole run.
 public struct DedupResult: Sendable, Equatable {
   public var clusters: [DuplicateCluster]
-  /// Every pair accepted as duplicates, sorted: the evidence behind the clusters.
+  /// Every pair of the run's own articles accepted as duplicates, sorted: the
+  /// evidence behind the clusters.
   public var pairs: [VerifiedPair]
+  /// New articles that duplicate an article an earlier run kept (policy `earliest`).
+  public var earlierDuplicates: [EarlierDuplicate] = []
+  /// History rows that this run's keepers replace (policy `newest`).
+  public var superseded: [Int64] = []
   public var stats: DedupStats
 
   public init(clusters: [DuplicateCluster], pairs: [VerifiedPair] = [], stats: DedupStats) {

@@ -41,6 +41,9 @@ struct UnionFind {
     return true
   }
 
+  /// Number of items, joined or not.
+  var count: Int { parent.count }
+
   /// Number of items in the set that holds `item`.
   mutating func size(of item: Int) -> Int { Int(sizes[find(item)]) }
 }

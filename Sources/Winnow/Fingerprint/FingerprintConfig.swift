@@ -25,6 +25,13 @@ public struct FingerprintConfig: Sendable, Equatable, Codable {
     case scheme
   }
 
+  /// The settings that make signatures comparable, as the history records them:
+  /// signatures made under another key cannot be matched with this run's.
+  public var historyKey: String {
+    "\(scheme.rawValue) length=\(signatureLength) shingle=\(shingleSize) seed=\(seed) "
+      + "fold=\(foldTraditional)"
+  }
+
   func validate() throws(ConfigError) {
     try Check.range(shingleSize, 1...32, key: "fingerprint.shingle_size")
     try Check.range(signatureLength, 16...1024, key: "fingerprint.signature_length")

@@ -10,6 +10,16 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
   case newerSchema(file: String, unknownMigrations: [String])
   /// A query or write failed on an open database.
   case failed(file: String, doing: String, message: String)
+  /// The stored signatures were made with another fingerprint configuration.
+  case incompatible(file: String, stored: String, current: String)
+  /// Another run holds the history (its lock file is named).
+  case locked(file: String, lock: String)
+
+  /// True when another process holds the history's lock.
+  public var isLocked: Bool {
+    if case .locked = self { return true }
+    return false
+  }
 
   public var description: String {
     switch self {
@@ -22,6 +32,13 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         + "\(unknown.joined(separator: ", ")))"
     case .failed(let file, let doing, let message):
       "\(file): history database failed while \(doing): \(message)"
+    case .incompatible(let file, let stored, let current):
+      "\(file): the history's signatures were made with fingerprint settings \(stored), this "
+        + "configuration makes \(current); use the same fingerprint settings, or rebuild the "
+        + "history from earlier outputs (`winnow history rebuild`) into a new file"
+    case .locked(let file, let lock):
+      "\(file): another winnow run is using this history (lock \(lock) is held); wait for it "
+        + "to finish, or check that no run is stuck"
     }
   }
 }

@@ -3,7 +3,10 @@ import GRDB
 /// The history database's tables and the SQL over them, kept apart from
 /// `HistoryStore` so the schema and its migrations are read in one place.
 ///
-/// `run(id, finished_at)` lists recorded runs; `boilerplate_site(run_id, site, articles)`
+/// `run(id, finished_at)` lists recorded runs; `article` holds every article a run kept
+/// (content hash, signature and band keys as little-endian blobs) with the time its run
+/// added it, which the window and `prune` go by; `setting` records the fingerprint and
+/// LSH parameters the stored signatures and keys were made with; `boilerplate_site(run_id, site, articles)`
 /// and `boilerplate_block(run_id, site, hash, articles)` hold each run's own
 /// `BoilerplateCounts`. Hashes are `UInt64` stored as the `Int64` with the same bits
 /// (SQLite integers are signed 64-bit). Rows reference their run with `ON DELETE
@@ -31,6 +34,25 @@ enum HistorySchema {
             FOREIGN KEY (run_id, site) REFERENCES boilerplate_site(run_id, site) ON DELETE CASCADE
           ) WITHOUT ROWID;
           CREATE INDEX boilerplate_block_by_site ON boilerplate_block(site, hash);
+          """)
+    }
+    migrator.registerMigration("v2-kept-articles") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE article (
+            run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            site TEXT NOT NULL,
+            date TEXT,
+            added_at TEXT NOT NULL,
+            content_hash BLOB NOT NULL,
+            shingles INTEGER NOT NULL,
+            signature BLOB NOT NULL,
+            band_keys BLOB NOT NULL,
+            PRIMARY KEY (run_id, id)
+          );
+          CREATE INDEX article_by_added ON article(added_at);
+          CREATE TABLE setting (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
           """)
     }
     return migrator

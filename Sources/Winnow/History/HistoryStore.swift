@@ -19,7 +19,7 @@ import GRDB
 public struct HistoryStore: Sendable {
   /// The database file, as given.
   public let path: String
-  private let queue: DatabaseQueue
+  let queue: DatabaseQueue
 
   /// Opens (creating it and its folders when missing) and migrates the database at `path`.
   ///
@@ -83,6 +83,60 @@ public struct HistoryStore: Sendable {
     }
   }
 
+  /// Replaces `runId`'s counts and kept articles, deletes the rows its keepers
+  /// supersede, records what the signatures were made with and stamps the run, in
+  /// one transaction: a crash leaves the history as it was before, or fully updated.
+  public func record(_ run: RecordedRun, finishedAt: Date = Date()) throws(HistoryError) {
+    let stamp = ISO8601DateFormatter().string(from: finishedAt)
+    try attempt("recording run '\(run.runId)'") {
+      try queue.write { db in
+        try HistorySchema.replace(db, runId: run.runId, counts: run.counts, finishedAt: stamp)
+        try HistoryArticles.replace(
+          db, runId: run.runId, kept: run.kept, superseded: run.superseded, addedAt: stamp)
+        try HistoryArticles.setSetting(db, HistoryArticles.fingerprintSetting, run.fingerprint)
+        try HistoryArticles.setSetting(db, HistoryArticles.bandsSetting, run.bands.description)
+      }
+    }
+  }
+
+  /// The articles earlier runs kept, added at or after `since` (ISO 8601), other than
+  /// `runId`'s own (a rerun replaces them): their content hashes and band keys for
+  /// `bands`, made again from the signatures by `keys` when the stored keys were cut
+  /// with other bands.
+  ///
+  /// - Throws: `HistoryError.incompatible` when the stored signatures were made with
+  ///   another `fingerprint` configuration: they cannot be compared with this run's.
+  public func earlierIndex(
+    excludingRun runId: String, since: String, fingerprint: String, bands: LSHParameters,
+    keys: ([UInt32]) -> [UInt64]
+  ) throws(HistoryError) -> EarlierIndex {
+    let stored = try attempt("reading settings") {
+      try queue.read { db in
+        (
+          try HistoryArticles.setting(db, HistoryArticles.fingerprintSetting),
+          try HistoryArticles.setting(db, HistoryArticles.bandsSetting)
+        )
+      }
+    }
+    if let made = stored.0, made != fingerprint {
+      throw .incompatible(file: path, stored: made, current: fingerprint)
+    }
+    return try attempt("reading earlier articles") {
+      try queue.read { db in
+        try HistoryArticles.index(
+          db, excludingRun: runId, since: since, bands: bands.bands,
+          storedBandsMatch: stored.1 == nil || stored.1 == bands.description, keys: keys)
+      }
+    }
+  }
+
+  /// The earlier articles in `rows`: identities and signatures of the few a run collides with.
+  public func earlierArticles(rows: [Int64]) throws(HistoryError) -> [EarlierArticle] {
+    try attempt("reading matched articles") {
+      try queue.read { db in try HistoryArticles.articles(db, rows: rows) }
+    }
+  }
+
   /// The run ids recorded, in order.
   public func runs() throws(HistoryError) -> [String] {
     try attempt("listing runs") {
@@ -91,7 +145,7 @@ public struct HistoryStore: Sendable {
   }
 
   /// Runs `body`, turning any database error into one that names the file and the task.
-  private func attempt<T>(_ doing: String, _ body: () throws -> T) throws(HistoryError) -> T {
+  func attempt<T>(_ doing: String, _ body: () throws -> T) throws(HistoryError) -> T {
     do {
       return try body()
     } catch {

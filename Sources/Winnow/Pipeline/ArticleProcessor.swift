@@ -5,12 +5,10 @@ struct ProcessedArticle: Sendable {
   var record: CorpusRecord
   var removed: [RemovedBlock] = []
   var fingerprint: Fingerprint?
-  /// The headline Clean took from the body as the title: matched with the body.
-  var headline: String?
   var byteCount: Int
 
   /// The text near-duplicate matching sees (`Cleaned.matchText`).
-  var matchText: String { Cleaned.matchText(headline: headline, body: record.text) }
+  var matchText: String { record.matchText }
 
   var isRejected: Bool { record.rejection != nil }
 }
@@ -95,7 +93,7 @@ struct ArticleProcessor: Sendable {
       processed.record.rejection = rejection
       return processed
     }
-    processed.headline = cleaned.headline
+    processed.record.titleFromText = cleaned.headline != nil
     processed.fingerprint = times.measure("fingerprint") {
       fingerprinter.fingerprint(cleaned.matchText)
     }

@@ -26,6 +26,9 @@ public struct Rejection: Sendable, Hashable {
   public var exact: Bool?
   /// How `similarity` was measured (`DuplicateCluster.Measure`).
   public var measure: DuplicateCluster.Measure?
+  /// For a duplicate of an article an earlier run kept: that run's id and when it added it.
+  public var duplicateOfRun: String?
+  public var duplicateOfAdded: String?
 
   public init(reason: RejectReason, message: String) {
     self.reason = reason
@@ -49,6 +52,19 @@ extension Rejection {
     rejection.similarity = member.similarity
     rejection.exact = member.exact
     rejection.measure = member.measure
+    return rejection
+  }
+
+  /// A duplicate of an article an earlier run kept: "near duplicate of ID (similarity
+  /// 0.913), kept by run R on DATE".
+  static func duplicate(
+    ofEarlier earlier: EarlierArticle, similarity: Double, measure: DuplicateCluster.Measure
+  ) -> Rejection {
+    var rejection = duplicate(
+      of: earlier.id, DuplicateCluster.Member(index: 0, similarity: similarity, measure: measure))
+    rejection.message += ", kept by run \(earlier.runId) on \(earlier.addedAt)"
+    rejection.duplicateOfRun = earlier.runId
+    rejection.duplicateOfAdded = earlier.addedAt
     return rejection
   }
 }

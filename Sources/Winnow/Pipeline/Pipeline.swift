@@ -32,6 +32,7 @@ public struct Pipeline: Sendable {
       options.runId
       ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
     let history = try openHistory(runId: runId)
+    logger.info("run \(runId)\(history.map { ", history \($0.store.path)" } ?? "")")
     let writer = try CorpusWriter(
       outputFolder: options.outputFolder, overwrite: options.overwrite, config: config.write,
       removedOutput: options.writeRemoved || config.write.removedOutput)
@@ -42,8 +43,11 @@ public struct Pipeline: Sendable {
       times: &times, progress: progress)
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
+    let step = DedupStep(
+      config: config, jobs: options.jobs, pairsOutput: options.pairsOutput,
+      history: history.map { ($0.store, runId, started) })
     let dedup = try times.measure("dedup", articles: articles.count) {
-      try applyDedup(to: &articles, jobs: options.jobs, pairsOutput: options.pairsOutput)
+      try step.apply(to: &articles)
     }
     var builder = ReportBuilder(config: config.report)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
@@ -51,7 +55,10 @@ public struct Pipeline: Sendable {
     let manifest = try times.measure("write", articles: articles.count) {
       try write(articles, with: writer, files: listing.files.count, report: &builder)
     }
-    try history?.store.record(runId: runId, counts: counts)
+    try history?.store.record(
+      RecordedRun(
+        runId: runId, counts: counts, kept: dedup.kept, superseded: dedup.superseded,
+        fingerprint: config.fingerprint.historyKey, bands: dedup.bands))
     let report = builder.finish { r in
       r.fill(
         runId: runId, started: started, seconds: (clock.now - start).inSeconds, options: options)
@@ -66,14 +73,15 @@ public struct Pipeline: Sendable {
   /// counts. Done before the writer touches the output folder, so a missing or damaged
   /// database fails the run with the file named and no output half made.
   private func openHistory(runId: String) throws(HistoryError) -> (
-    store: HistoryStore, earlier: BoilerplateCounts
+    store: HistoryStore, earlier: BoilerplateCounts, lock: HistoryLock
   )? {
     guard !config.history.path.isEmpty else { return nil }
+    let lock = try HistoryLock(historyPath: config.history.path)
     let store = try HistoryStore(path: config.history.path)
     let earlier = try store.boilerplateCounts(excludingRun: runId)
     logger.info(
       "history \(store.path): counts of \(earlier.sites.count) sites from earlier runs")
-    return (store, earlier)
+    return (store, earlier, lock)
   }
 
   /// The per-article stages in two passes around the run's boilerplate count:
@@ -152,53 +160,6 @@ public struct Pipeline: Sendable {
       configDigest: config.digest, inputs: Manifest.Inputs(files: files, bytes: inputBytes))
   }
 
-  /// Deduplicates the articles still in the running and rejects every cluster member but the keeper.
-  private func applyDedup(to articles: inout [ProcessedArticle], jobs: Int, pairsOutput: String?)
-    throws
-    -> (stats: DedupStats, clusters: [RunReport.Cluster])
-  {
-    let candidates = articles.indices.filter {
-      !articles[$0].isRejected && articles[$0].fingerprint != nil
-    }
-    let items = candidates.compactMap { i in
-      articles[i].fingerprint.map {
-        DedupItem(fingerprint: $0, bodyLength: articles[i].record.quality?.chars ?? 0)
-      }
-    }
-    let fingerprinter = Fingerprinter(config: config.fingerprint)
-    // A copy that shares the strings: the closure reads them while `articles` changes later.
-    let texts = articles
-    let result = Deduplicator(
-      config: config.dedup, signatureLength: config.fingerprint.signatureLength
-    ).run(items, jobs: jobs) { fingerprinter.shingleSet(texts[candidates[$0]].matchText) }
-    if let pairsOutput {
-      try PairsFile.write(
-        result.pairs, ids: { texts[candidates[$0]].record.id }, to: pairsOutput)
-    }
-    var clusters: [RunReport.Cluster] = []
-    for cluster in result.clusters {
-      let keeper = candidates[cluster.keeper]
-      var members: [RunReport.ArticleRef] = []
-      for member in cluster.members {
-        let index = candidates[member.index]
-        articles[index].record.rejection = .duplicate(of: articles[keeper].record.id, member)
-        members.append(
-          Self.reference(articles[index], similarity: member.similarity, exact: member.exact))
-      }
-      clusters.append(RunReport.Cluster(keeper: Self.reference(articles[keeper]), members: members))
-    }
-    return (result.stats, clusters)
-  }
-
-  private static func reference(
-    _ a: ProcessedArticle, similarity: Double? = nil, exact: Bool? = nil
-  )
-    -> RunReport.ArticleRef
-  {
-    RunReport.ArticleRef(
-      id: a.record.id, source: a.record.location.description, title: a.record.metadata.title,
-      chars: a.record.quality?.chars ?? 0, similarity: similarity, exact: exact)
-  }
 }
 
 extension RunReport {

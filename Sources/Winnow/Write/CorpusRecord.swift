@@ -12,6 +12,15 @@ public struct CorpusRecord: Sendable {
   /// The clean body (paragraphs joined by a blank line), or for an input that
   /// could not be processed, as much of it as was read.
   public var text: String
+  /// True when `metadata.title` is the text's first line, which Clean took as the
+  /// title: matching puts it back before the body (`Cleaned.matchText`), and so does
+  /// `winnow history rebuild` reading this record.
+  public var titleFromText = false
+
+  /// The text near-duplicate matching sees.
+  public var matchText: String {
+    Cleaned.matchText(headline: titleFromText ? metadata.title : nil, body: text)
+  }
 
   public init(
     id: String, location: SourceLocation, format: InputFormat?, encoding: TextEncoding?,
@@ -45,6 +54,7 @@ public struct CorpusRecord: Sendable {
 
   private func writeMetadata(to json: inout JSONWriter) {
     json.field("title", metadata.title)
+    if titleFromText { json.field("title_from_text", true) }
     json.field("date", metadata.date)
     json.field("author", metadata.author)
     json.field("url", metadata.url)
@@ -68,6 +78,8 @@ public struct CorpusRecord: Sendable {
     json.field("similarity", rejection.similarity)
     json.field("exact", rejection.exact)
     json.field("measure", rejection.measure?.rawValue)
+    json.field("duplicate_of_run", rejection.duplicateOfRun)
+    json.field("duplicate_of_added", rejection.duplicateOfAdded)
     guard !rejection.failures.isEmpty else { return }
     json.beginArray("failed_rules")
     for failure in rejection.failures {

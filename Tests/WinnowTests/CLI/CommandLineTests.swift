@@ -19,6 +19,11 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
+    // A folder of its own, so the default history (state/history.sqlite) of one
+    // test's run never holds another test's articles.
+    let folder = temporaryFolder()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

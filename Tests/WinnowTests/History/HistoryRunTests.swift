@@ -132,7 +132,7 @@ import Testing
   }
 
   @Test func historyPathIsConfiguredAndChecked() throws {
-    #expect(Config().history.path.isEmpty, "no database unless asked")
+    #expect(Config().history.path == "state/history.sqlite", "on by default, in the working folder")
     let config = try ConfigLoader.load(yaml: "history:\n  path: state/history.sqlite\n")
     #expect(config.history.path == "state/history.sqlite")
     #expect {

@@ -39,7 +39,7 @@ import Testing
     let options = RunOptions(
       inputs: [input], outputFolder: "\(input)/out", reportFolder: "\(input)/report", jobs: 2,
       pairsOutput: pairs)
-    let report = try await Pipeline(config: Config()).run(options)
+    let report = try await Pipeline(config: .noHistory).run(options)
     return SeedRunTests.Run(
       report: report, out: "\(input)/out",
       clean: try SeedRunTests.records("\(input)/out/clean/part-00000.jsonl.gz"),

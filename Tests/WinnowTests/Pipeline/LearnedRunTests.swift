@@ -34,7 +34,7 @@ import Testing
     let options = RunOptions(
       inputs: ["\(folder)/feed.jsonl"], outputFolder: out, reportFolder: "\(out)-report",
       jobs: jobs, writeRemoved: removed)
-    return (try await Pipeline(config: Config()).run(options), out)
+    return (try await Pipeline(config: .noHistory).run(options), out)
   }
 
   @Test func sharedFooterIsLearnedReportedAndWrittenToRemoved() async throws {

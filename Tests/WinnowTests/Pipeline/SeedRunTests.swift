@@ -23,7 +23,7 @@ import Testing
     ).path
     let options = RunOptions(
       inputs: inputs, outputFolder: "\(base)/out", reportFolder: "\(base)/report", jobs: 2)
-    let report = try await Pipeline(config: Config()).run(options)
+    let report = try await Pipeline(config: .noHistory).run(options)
     return Run(
       report: report, out: "\(base)/out",
       clean: try records("\(base)/out/clean/part-00000.jsonl.gz"),

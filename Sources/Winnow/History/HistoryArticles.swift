@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// The SQL over the `article` and `setting` tables: kept articles in, the
+/// earlier index and matched articles out. Apart from `HistorySchema`'s counts
+/// so each file reads in one sitting.
+enum HistoryArticles {
+  /// Setting names: what the stored signatures and band keys were made with.
+  static let fingerprintSetting = "fingerprint"
+  static let bandsSetting = "lsh"
+
+  static func setting(_ db: Database, _ name: String) throws -> String? {
+    try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
+  }
+
+  static func setSetting(_ db: Database, _ name: String, _ value: String) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO setting (name, value) VALUES (?, ?)
+        ON CONFLICT(name) DO UPDATE SET value = excluded.value
+        """,
+      arguments: [name, value])
+  }
+
+  /// Replaces `runId`'s articles with `kept` and deletes the `superseded` rows.
+  static func replace(
+    _ db: Database, runId: String, kept: [KeptArticle], superseded: [Int64], addedAt: String
+  ) throws {
+    try db.execute(sql: "DELETE FROM article WHERE run_id = ?", arguments: [runId])
+    for row in superseded {
+      try db.execute(sql: "DELETE FROM article WHERE rowid = ?", arguments: [row])
+    }
+    let insert = try db.makeStatement(
+      sql: """
+        INSERT INTO article (run_id, id, site, date, added_at, content_hash, shingles, signature,
+          band_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for article in kept {
+      let hash = Blob.data([article.contentHash.high, article.contentHash.low])
+      try insert.execute(arguments: [
+        runId, article.id, article.site, article.date, addedAt, hash, article.shingleCount,
+        Blob.data(article.signature), Blob.data(article.bandKeys),
+      ])
+    }
+  }
+
+  /// Every article added at or after `since` by a run other than `runId`, with its
+  /// band keys: stored ones, or made again by `keys` from the signature when the
+  /// stored keys were cut with other bands (`storedBandsMatch` false).
+  static func index(
+    _ db: Database, excludingRun runId: String, since: String, bands: Int,
+    storedBandsMatch: Bool, keys: ([UInt32]) -> [UInt64]
+  ) throws -> EarlierIndex {
+    var index = EarlierIndex(bands: bands)
+    let column = storedBandsMatch ? "band_keys" : "signature"
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT rowid, content_hash, \(column) FROM article
+        WHERE run_id <> ? AND added_at >= ? ORDER BY rowid
+        """,
+      arguments: [runId, since])
+    while let row = try rows.next() {
+      let hash = Blob.values(row[1] as Data, as: UInt64.self)
+      guard hash.count == 2 else { continue }
+      let blob: Data = row[2]
+      let bandKeys =
+        storedBandsMatch
+        ? Blob.values(blob, as: UInt64.self) : keys(Blob.values(blob, as: UInt32.self))
+      guard bandKeys.count == bands else { continue }
+      index.append(
+        row: row[0], contentHash: ContentHash(high: hash[0], low: hash[1]), bandKeys: bandKeys)
+    }
+    return index
+  }
+
+  /// The articles in `rows`, ascending.
+  static func articles(_ db: Database, rows: [Int64]) throws -> [EarlierArticle] {
+    var found: [EarlierArticle] = []
+    for chunk in stride(from: 0, to: rows.count, by: 500) {
+      let part = Array(rows[chunk..<min(chunk + 500, rows.count)])
+      let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+      let cursor = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT rowid, id, run_id, added_at, signature FROM article
+          WHERE rowid IN (\(marks)) ORDER BY rowid
+          """,
+        arguments: StatementArguments(part))
+      while let row = try cursor.next() {
+        found.append(
+          EarlierArticle(
+            row: row[0], id: row[1], runId: row[2], addedAt: row[3],
+            signature: Blob.values(row[4] as Data, as: UInt32.self)))
+      }
+    }
+    return found
+  }
+}
