@@ -83,5 +83,11 @@ import Testing
     #expect(Config().digest == Config().digest)
     #expect(Config().digest != other.digest)
     #expect(Config().digest.count == 64)
+    var moved = Config()
+    moved.history.path = "elsewhere/history.sqlite"
+    #expect(
+      moved.digest == Config().digest, "where the history lives is not how articles are judged")
+    moved.history.windowDays = 7
+    #expect(moved.digest != Config().digest)
   }
 }

@@ -38,7 +38,25 @@ public struct HistoryStore: Sendable {
     } catch {
       throw .unreadable(file: path, message: Self.message(error))
     }
+    try checkIntegrity()
     try migrate()
+  }
+
+  /// Refuses a damaged file before anything is read from or written to it. SQLite
+  /// finds a damaged page only when a query reaches it, which could be the commit at
+  /// the end of a run, after its outputs are in place; `PRAGMA quick_check` reads
+  /// every page up front (O(file size), about a second per few hundred MB here).
+  private func checkIntegrity() throws(HistoryError) {
+    let verdict: [String]
+    do {
+      verdict = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+    } catch {
+      throw .unreadable(file: path, message: Self.message(error))
+    }
+    guard verdict == ["ok"] else {
+      throw .unreadable(
+        file: path, message: "damaged: " + verdict.prefix(3).joined(separator: "; "))
+    }
   }
 
   /// Applies the migrations this build knows, after refusing a file that knows more:
@@ -95,6 +113,7 @@ public struct HistoryStore: Sendable {
           db, runId: run.runId, kept: run.kept, superseded: run.superseded, addedAt: stamp)
         try HistoryArticles.setSetting(db, HistoryArticles.fingerprintSetting, run.fingerprint)
         try HistoryArticles.setSetting(db, HistoryArticles.bandsSetting, run.bands.description)
+        FaultPoint.pause("history")
       }
     }
   }

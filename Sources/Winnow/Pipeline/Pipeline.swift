@@ -41,6 +41,7 @@ public struct Pipeline: Sendable {
     let (finished, learned, counts) = await processArticles(
       listing.files, with: reader, jobs: options.jobs, earlier: history?.earlier,
       times: &times, progress: progress)
+    FaultPoint.pause("read")
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
     let step = DedupStep(
@@ -55,6 +56,7 @@ public struct Pipeline: Sendable {
     let manifest = try times.measure("write", articles: articles.count) {
       try write(articles, with: writer, files: listing.files.count, report: &builder)
     }
+    FaultPoint.pause("committed")
     try history?.store.record(
       RecordedRun(
         runId: runId, counts: counts, kept: dedup.kept, superseded: dedup.superseded,
@@ -156,6 +158,7 @@ public struct Pipeline: Sendable {
       report.add(article.record, removed: article.removed)
     }
     let inputBytes = articles.reduce(0) { $0 + $1.byteCount }
+    FaultPoint.pause("write")
     return try writer.commit(
       configDigest: config.digest, inputs: Manifest.Inputs(files: files, bytes: inputBytes))
   }

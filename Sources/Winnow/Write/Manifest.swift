@@ -27,10 +27,15 @@ public struct Manifest: Sendable, Equatable, SnakeCaseJSON {
 
 extension Config {
   /// SHA-256 of the configuration as sorted-key JSON: equal configs, equal digests.
+  /// The history's path is left out: it says where state is kept, not how articles
+  /// are judged, so a rerun against a moved or restored history file gives the same
+  /// manifest (and derives the same run id).
   public var digest: String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = (try? encoder.encode(self)) ?? Data()
+    var judged = self
+    judged.history.path = ""
+    let data = (try? encoder.encode(judged)) ?? Data()
     return Hex.string(SHA256Digest.of(data))
   }
 }
