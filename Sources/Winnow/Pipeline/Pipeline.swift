@@ -43,7 +43,8 @@ public struct Pipeline: Sendable {
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
     let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
-    var builder = ReportBuilder(config: config.report)
+    var builder = ReportBuilder(
+      config: config.report, quality: config.quality, dedupThreshold: config.dedup.threshold)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
     builder.setLearned(learned)
     let manifest = try times.measure("write", articles: articles.count) {
@@ -188,15 +189,18 @@ public struct Pipeline: Sendable {
   {
     RunReport.ArticleRef(
       id: a.record.id, source: a.record.location.description, title: a.record.metadata.title,
-      chars: a.record.quality?.chars ?? 0, similarity: similarity, exact: exact)
+      chars: a.record.quality?.chars ?? 0, similarity: similarity, exact: exact,
+      site: BoilerplateCounts.site(metadata: a.record.metadata, location: a.record.location),
+      date: a.record.metadata.date, text: a.record.text)
   }
 }
 
 extension RunReport {
-  /// Sets what identifies the run: its id, start, duration, inputs and output folder.
+  /// Sets what identifies the run: its id, start, finish, duration, inputs and output folder.
   mutating func fill(runId: String, started: Date, seconds: Double, options: RunOptions) {
     self.runId = runId
     startedAt = ISO8601DateFormatter().string(from: started)
+    finishedAt = ISO8601DateFormatter().string(from: started.addingTimeInterval(seconds))
     self.seconds = seconds
     inputs = options.inputs
     outputFolder = options.outputFolder
