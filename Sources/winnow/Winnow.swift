@@ -13,7 +13,7 @@ struct WinnowCommand: AsyncParsableCommand {
       Bad input articles do not fail a run: they are written to rejected/ with the reason.
       """,
     version: Release.version,
-    subcommands: [Run.self]
+    subcommands: [Run.self, Report.self]
   )
 
   /// Parses and runs the command, mapping usage errors to exit code 2 as the project's convention says.

@@ -29,7 +29,17 @@ public enum MarkdownReport {
         + " (\(fixed(r.throughput, 2)) MB/s)",
       "- Output: `\(r.outputFolder)` — clean \(megabytes(r.bytes.clean)), rejected \(megabytes(r.bytes.rejected))"
         + " (gzip)",
-      "- Started \(r.startedAt) · Winnow \(r.version) · config `\(r.configDigest.prefix(12))`", "",
+      "- Started \(r.startedAt) · Winnow \(r.version) · config `\(r.configDigest.prefix(12))`",
+    ] + previous(r) + [""]
+  }
+
+  /// The figures that changed since the previous run, on one line.
+  private static func previous(_ r: RunReport) -> [String] {
+    guard let p = r.previous else { return [] }
+    let changes = RunComparison.keyFigures(from: p, to: r.summary).filter { $0.delta != "=" }
+    let text = changes.map { "\($0.name) \($0.oldText) → \($0.newText) \($0.delta)" }
+    return [
+      "- Since run `\(p.runId)`: " + (text.isEmpty ? "no change" : text.joined(separator: "; "))
     ]
   }
 
