@@ -10,7 +10,7 @@ enum HTMLPage {
     .meta,.note{color:#57606a}table{border-collapse:collapse;margin:6px 0}
     th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}
     table.figures td.figure{font-weight:600;font-size:16px}
-    td.up{color:#1a7f37}td.down{color:#cf222e}td.flat{color:#57606a}
+    td.up{color:#0550ae}td.down{color:#953800}td.flat{color:#57606a}
     .grid{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0}figcaption{font-size:12px;color:#57606a}
     svg.chart{background:#fff;border:1px solid #eaeef2}svg .bar{fill:#54aeff}
     svg .axis{stroke:#8c959f}svg .threshold{stroke:#cf222e;stroke-dasharray:4 3;fill:#cf222e}

@@ -77,8 +77,10 @@ public enum HTMLReport {
       <section id="charts"><h2>Stage funnel</h2>
       \(SVGChart.bars(funnel(r), title: "articles left after each stage"))
       <h2>Distributions</h2>
-      <p class="note">Articles that reached the quality stage; pair similarity over every duplicate \
-      and its keeper. Dashed red lines are the configured thresholds.</p>
+      <p class="note">Articles that reached the quality stage; pair similarity is each duplicate's \
+      similarity to its keeper (a member joined to the cluster through another member can sit \
+      below the threshold). Dashed red lines are the configured thresholds; ↑/↓ above are \
+      changes, not judgements.</p>
       <div class="grid">\(histograms.joined(separator: "\n"))</div></section>
       """
   }
