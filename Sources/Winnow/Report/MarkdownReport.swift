@@ -137,9 +137,11 @@ public enum MarkdownReport {
     return out
   }
 
-  /// Text made safe for one Markdown table cell.
+  /// Text made safe for one Markdown table cell: `|` cannot end the cell, and `<` is
+  /// escaped so a Markdown renderer shows article markup (`<script>`) as text.
   static func cell(_ text: String) -> String {
     text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+      .replacingOccurrences(of: "<", with: "\\<")
   }
 
   static func fixed(_ value: Double, _ digits: Int) -> String {

@@ -55,9 +55,12 @@ public enum SVGChart {
     for threshold in h.thresholds {
       let x = left + slot * position(of: threshold.value, in: h.edges)
       out += line(x1: x, y1: bottom + 2, x2: x, y2: bottom - plotHeight - 4, cls: "threshold")
+      // Label on the side with room: right of the line, or left of it near the right edge.
+      let onLeft = x > left + plotWidth * 0.6
       out += text(
-        x: x + 3, y: bottom - plotHeight + 14, "\(threshold.key) \(number(threshold.value))",
-        anchor: "start", cls: "threshold")
+        x: onLeft ? x - 3 : x + 3, y: bottom - plotHeight + 14,
+        "\(threshold.key) \(number(threshold.value))", anchor: onLeft ? "end" : "start",
+        cls: "threshold")
     }
     return out + "</svg>"
   }

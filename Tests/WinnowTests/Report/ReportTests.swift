@@ -58,6 +58,7 @@ import Testing
     #expect(md.contains("near duplicate of a (similarity 0.930)"))
     #expect(md.contains("`b` similarity 0.930"))
     #expect(md.contains("题\\|目"), "a | in text must not break the table")
+    #expect(MarkdownReport.cell("<script>x</script>") == "\\<script>x\\</script>")
     #expect(md.contains("| app_prompt | 1 | 12 |"))
     #expect(md.contains("| min_chars | 1 |"))
   }
