@@ -12,6 +12,10 @@ import unicodedata
 TAG = re.compile(r"<[^>]*>")
 SHINGLE = 5
 THRESHOLDS = (0.7, 0.8, 0.9)
+# Containment truth: the smaller set's share inside the larger, for sets of at least CONTAIN_MIN
+# shingles (Winnow's dedup.containment_min_shingles default).
+CONTAIN_T = 0.9
+CONTAIN_MIN = 100
 
 
 def normalize(text: str) -> str:
@@ -53,5 +57,7 @@ def pairs_from_clusters(links):
 
 
 def read_pairs(path):
+    """The set of sorted (a, b) pairs in the first two columns of a TSV file under a header line."""
     with open(path, encoding="utf-8") as f:
-        return {tuple(sorted(line.rstrip("\n").split("\t")[:2])) for line in f if line.strip() and not line.startswith("a\t")}
+        next(f, None)
+        return {tuple(sorted(line.rstrip("\n").split("\t")[:2])) for line in f if line.strip()}

@@ -13,6 +13,10 @@ realistic edits drawn with a seeded RNG:
   html            sentences wrapped in <p> tags          truncate      the last 10-40 % cut off
   repeat_body     the body carried twice
 
+and, for every fourth article (drawn with a second RNG, so the variants above do not move),
+an excerpt x000000..: a short repost made of a contiguous run of 20-50 % of its sentences,
+which lies inside its base (containment ~1) at a Jaccard similarity far below the thresholds.
+
 Benchmarks/data/variants.tsv records `variant<TAB>base<TAB>edits`. Generated text stays under
 Benchmarks/data/ (git-ignored): the corpus text must never be committed.
 """
@@ -119,7 +123,25 @@ def main():
                 n += 1
                 out.write(json.dumps({"id": vid, "text": v}, ensure_ascii=False) + "\n")
                 tsv.write(f"{vid}\tb{b:06d}\t{'+'.join(kinds)}\n")
-    print(f"wrote {len(texts) + n} documents ({len(texts)} real, {n} variants) to {DATA}/eval.jsonl")
+        excerpts = write_excerpts(texts, random.Random(args.seed + 1), out, tsv)
+    print(f"wrote {len(texts) + n + excerpts} documents ({len(texts)} real, {n} variants, "
+          f"{excerpts} excerpts) to {DATA}/eval.jsonl")
+
+
+def write_excerpts(texts, rng, out, tsv):
+    """An excerpt of every fourth article with at least 5 sentences; returns how many."""
+    n = 0
+    for b in range(0, len(texts), 4):
+        sents = sentences(texts[b])
+        if len(sents) < 5:
+            continue
+        k = max(1, int(len(sents) * rng.uniform(0.2, 0.5)))
+        start = rng.randrange(0, len(sents) - k + 1)
+        xid = f"x{n:06d}"
+        n += 1
+        out.write(json.dumps({"id": xid, "text": "".join(sents[start:start + k])}, ensure_ascii=False) + "\n")
+        tsv.write(f"{xid}\tb{b:06d}\texcerpt\n")
+    return n
 
 
 if __name__ == "__main__":

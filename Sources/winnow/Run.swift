@@ -52,6 +52,13 @@ extension WinnowCommand {
     )
     var removed = false
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Also write every duplicate pair found, with its similarity and evidence, to this TSV file.",
+        valueName: "file"))
+    var pairs: String?
+
     @Flag(name: .long, help: "Also log informational messages.")
     var verbose = false
 
@@ -73,7 +80,7 @@ extension WinnowCommand {
       }
       let options = RunOptions(
         inputs: inputs, outputFolder: out, reportFolder: reportDir, runId: runId,
-        overwrite: overwrite, jobs: jobs, writeRemoved: removed)
+        overwrite: overwrite, jobs: jobs, writeRemoved: removed, pairsOutput: pairs)
       do {
         let report = try await Pipeline(config: settings).run(
           options, progress: Progress.onTerminal())

@@ -61,14 +61,30 @@ public struct Cleaned: Sendable {
   public static let longBlock: UInt64 = 0
   /// Each kept block's index in the extracted article, in order (empty when not computed).
   public let indices: [Int]
+  /// The first block when Clean took it as the title (`clean.title_from_first_block`): it
+  /// left the body for the metadata, but it is still part of the text as it arrived.
+  public let headline: String?
 
   public init(
-    article: Article, removed: [RemovedBlock], hashes: [UInt64] = [], indices: [Int] = []
+    article: Article, removed: [RemovedBlock], hashes: [UInt64] = [], indices: [Int] = [],
+    headline: String? = nil
   ) {
     self.article = article
     self.removed = removed
     self.hashes = hashes
     self.indices = indices
+    self.headline = headline
     body = article.blocks.map(\.text).joined(separator: "\n\n")
+  }
+
+  /// The text near-duplicate matching sees: the body, after the headline taken from it.
+  /// Whether a first line becomes the title depends on layout (a segmented copy breaks
+  /// its headline onto a line of its own, the original runs it into the body), so
+  /// matching the body alone would part copies of one text.
+  public var matchText: String { Self.matchText(headline: headline, body: body) }
+
+  static func matchText(headline: String?, body: String) -> String {
+    guard let headline else { return body }
+    return body.isEmpty ? headline : headline + "\n\n" + body
   }
 }

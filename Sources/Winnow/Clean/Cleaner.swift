@@ -18,12 +18,14 @@ public struct Cleaner: Sendable {
 
   public func clean(_ article: Article) -> Cleaned {
     var article = article
+    var headline: String?
     if config.titleFromFirstBlock,
       let title = TitleEcho.headline(
         of: article,
         isBoilerplate: { ruleName($0, scalarCount: $0.text.unicodeScalars.count) != nil })
     {
       article.metadata.title = title
+      headline = title
     }
     var pass = CleanPass(cleaner: self, title: TitleEcho(title: article.metadata.title))
     for (index, block) in article.blocks.enumerated() {
@@ -35,7 +37,7 @@ public struct Cleaner: Sendable {
     cleaned.blocks = pass.kept
     return Cleaned(
       article: cleaned, removed: pass.removed.sorted { $0.index < $1.index }, hashes: pass.hashes,
-      indices: pass.indices)
+      indices: pass.indices, headline: headline)
   }
 
   /// The first configured rule that removes the block, if any. Rules are written in

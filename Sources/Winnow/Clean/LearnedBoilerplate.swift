@@ -50,7 +50,9 @@ public struct LearnedBoilerplate: Sendable, Equatable {
       indices.append(index)
     }
     removed.sort { $0.index < $1.index }
-    return Cleaned(article: article, removed: removed, hashes: hashes, indices: indices)
+    return Cleaned(
+      article: article, removed: removed, hashes: hashes, indices: indices,
+      headline: cleaned.headline)
   }
 
   /// A long block without its learned lead and tail sentences, and what was cut.

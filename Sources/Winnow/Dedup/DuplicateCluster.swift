@@ -13,17 +13,32 @@ public struct DedupItem: Sendable {
 /// A group of articles that are the same text: one keeper, the rest duplicates.
 /// Indices refer to the `DedupItem` array given to the deduplicator.
 public struct DuplicateCluster: Sendable, Equatable {
+  /// How a member's similarity to the keeper was measured.
+  public enum Measure: String, Sendable, Codable {
+    /// The normalized bodies are identical (similarity 1).
+    case identical
+    /// Exact Jaccard of the shingle sets.
+    case exact
+    /// Estimated from the signatures: no exact check was affordable, or the member
+    /// joined the cluster through another member rather than a pair with the keeper.
+    case estimated
+    /// The member lies inside the keeper (`containment_threshold`); similarity is Jaccard.
+    case containment
+  }
+
   public struct Member: Sendable, Equatable {
     public var index: Int
-    /// Jaccard similarity to the keeper, estimated from the signatures (1 for exact copies).
+    /// Jaccard similarity to the keeper (1 for identical copies).
     public var similarity: Double
-    /// True when the normalized bodies are identical.
-    public var exact: Bool
+    public var measure: Measure
 
-    public init(index: Int, similarity: Double, exact: Bool) {
+    /// True when the normalized bodies are identical.
+    public var exact: Bool { measure == .identical }
+
+    public init(index: Int, similarity: Double, measure: Measure) {
       self.index = index
       self.similarity = similarity
-      self.exact = exact
+      self.measure = measure
     }
   }
 
@@ -37,19 +52,29 @@ public struct DuplicateCluster: Sendable, Equatable {
   }
 }
 
-/// Counts that show how much work each dedup step did.
+/// Counts that show how much work each dedup step did: the verification funnel
+/// is candidates − signature rejections − exact rejections = verified pairs.
 public struct DedupStats: Sendable, Equatable, Codable {
-  public var bands: Int
-  public var rows: Int
+  public var bands = 0
+  public var rows = 0
   /// Members whose normalized body is identical to their keeper's (exact keeper–member links);
   /// `duplicates − exactPairs` members are near duplicates.
-  public var exactPairs: Int
+  public var exactPairs = 0
   /// Distinct pairs that shared at least one LSH band key.
-  public var candidatePairs: Int
-  /// Candidates whose signature similarity reached the threshold.
-  public var verifiedPairs: Int
-  public var clusters: Int
-  public var duplicates: Int
+  public var candidatePairs = 0
+  /// Pairs proposed by the containment index (0 when containment is off).
+  public var containmentCandidates = 0
+  /// Candidates whose signature estimate fell short (of the threshold, or of the
+  /// threshold less `signature_margin` when an exact check followed).
+  public var signatureRejected = 0
+  /// Pairs compared on their exact shingle sets, and how many of those fell short.
+  public var exactChecked = 0
+  public var exactRejected = 0
+  /// Pairs accepted as duplicates (by any evidence), and of those by containment alone.
+  public var verifiedPairs = 0
+  public var containmentPairs = 0
+  public var clusters = 0
+  public var duplicates = 0
 
   public init(
     bands: Int = 0, rows: Int = 0, exactPairs: Int = 0, candidatePairs: Int = 0,
@@ -68,10 +93,25 @@ public struct DedupStats: Sendable, Equatable, Codable {
 /// What the dedup stage decides for a whole run.
 public struct DedupResult: Sendable, Equatable {
   public var clusters: [DuplicateCluster]
+  /// Every pair accepted as duplicates, sorted: the evidence behind the clusters.
+  public var pairs: [VerifiedPair]
   public var stats: DedupStats
 
-  public init(clusters: [DuplicateCluster], stats: DedupStats) {
+  public init(clusters: [DuplicateCluster], pairs: [VerifiedPair] = [], stats: DedupStats) {
     self.clusters = clusters
+    self.pairs = pairs
     self.stats = stats
+  }
+}
+
+extension DuplicateCluster.Measure {
+  /// The measure of a member whose verified pair with the keeper is `evidence`.
+  init(_ evidence: VerifiedPair.Evidence) {
+    switch evidence {
+    case .identical: self = .identical
+    case .exact: self = .exact
+    case .estimated: self = .estimated
+    case .containment: self = .containment
+    }
   }
 }

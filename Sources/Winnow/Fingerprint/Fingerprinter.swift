@@ -39,6 +39,13 @@ public struct Fingerprinter: Sendable {
       .withUnsafeBufferPointer(fingerprint(normalized:))
   }
 
+  /// The distinct shingle hashes of `body`, the set its signature summarizes: what
+  /// exact verification compares when two signatures make a candidate pair.
+  public func shingleSet(_ body: String) -> ShingleSet {
+    let scalars = MatchNormalizer.normalize(body, foldingTraditional: config.foldTraditional)
+    return ShingleSet(distinct: scalars.withUnsafeBufferPointer(shingler.distinctHashes(of:)))
+  }
+
   /// The fingerprint of text that `MatchNormalizer` has already normalized.
   func fingerprint(normalized scalars: UnsafeBufferPointer<UInt32>) -> Fingerprint {
     let shingles = shingler.distinctHashes(of: scalars)

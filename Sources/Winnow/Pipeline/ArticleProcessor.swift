@@ -5,7 +5,12 @@ struct ProcessedArticle: Sendable {
   var record: CorpusRecord
   var removed: [RemovedBlock] = []
   var fingerprint: Fingerprint?
+  /// The headline Clean took from the body as the title: matched with the body.
+  var headline: String?
   var byteCount: Int
+
+  /// The text near-duplicate matching sees (`Cleaned.matchText`).
+  var matchText: String { Cleaned.matchText(headline: headline, body: record.text) }
 
   var isRejected: Bool { record.rejection != nil }
 }
@@ -90,7 +95,10 @@ struct ArticleProcessor: Sendable {
       processed.record.rejection = rejection
       return processed
     }
-    processed.fingerprint = times.measure("fingerprint") { fingerprinter.fingerprint(body) }
+    processed.headline = cleaned.headline
+    processed.fingerprint = times.measure("fingerprint") {
+      fingerprinter.fingerprint(cleaned.matchText)
+    }
     return processed
   }
 

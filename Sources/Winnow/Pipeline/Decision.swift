@@ -24,6 +24,8 @@ public struct Rejection: Sendable, Hashable {
   public var duplicateOf: String?
   public var similarity: Double?
   public var exact: Bool?
+  /// How `similarity` was measured (`DuplicateCluster.Measure`).
+  public var measure: DuplicateCluster.Measure?
 
   public init(reason: RejectReason, message: String) {
     self.reason = reason
@@ -32,16 +34,21 @@ public struct Rejection: Sendable, Hashable {
 }
 
 extension Rejection {
-  /// A duplicate of the kept article `keeper`: "near duplicate of ID (similarity 0.913)".
-  static func duplicate(of keeper: String, similarity: Double, exact: Bool) -> Rejection {
-    let rounded = similarity.rounded(toPlaces: 3)
-    var rejection = Rejection(
-      reason: .duplicate,
-      message: exact
-        ? "exact duplicate of \(keeper)" : "near duplicate of \(keeper) (similarity \(rounded))")
+  /// A duplicate of the kept article `keeper`: "near duplicate of ID (similarity 0.913)",
+  /// "contained in ID (similarity 0.412)" or "exact duplicate of ID".
+  static func duplicate(of keeper: String, _ member: DuplicateCluster.Member) -> Rejection {
+    let rounded = member.similarity.rounded(toPlaces: 3)
+    let message =
+      switch member.measure {
+      case .identical: "exact duplicate of \(keeper)"
+      case .containment: "contained in \(keeper) (similarity \(rounded))"
+      case .exact, .estimated: "near duplicate of \(keeper) (similarity \(rounded))"
+      }
+    var rejection = Rejection(reason: .duplicate, message: message)
     rejection.duplicateOf = keeper
-    rejection.similarity = similarity
-    rejection.exact = exact
+    rejection.similarity = member.similarity
+    rejection.exact = member.exact
+    rejection.measure = member.measure
     return rejection
   }
 }

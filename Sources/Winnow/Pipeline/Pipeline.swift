@@ -42,7 +42,9 @@ public struct Pipeline: Sendable {
       times: &times, progress: progress)
     var articles = listing.failures.map(ArticleProcessor.rejected) + finished
     RunChecks.rejectRepeatedIds(&articles)
-    let dedup = times.measure("dedup", articles: articles.count) { applyDedup(to: &articles) }
+    let dedup = try times.measure("dedup", articles: articles.count) {
+      try applyDedup(to: &articles, jobs: options.jobs, pairsOutput: options.pairsOutput)
+    }
     var builder = ReportBuilder(
       config: config.report, quality: config.quality, dedupThreshold: config.dedup.threshold)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
@@ -152,9 +154,10 @@ public struct Pipeline: Sendable {
   }
 
   /// Deduplicates the articles still in the running and rejects every cluster member but the keeper.
-  private func applyDedup(to articles: inout [ProcessedArticle]) -> (
-    stats: DedupStats, clusters: [RunReport.Cluster]
-  ) {
+  private func applyDedup(to articles: inout [ProcessedArticle], jobs: Int, pairsOutput: String?)
+    throws
+    -> (stats: DedupStats, clusters: [RunReport.Cluster])
+  {
     let candidates = articles.indices.filter {
       !articles[$0].isRejected && articles[$0].fingerprint != nil
     }
@@ -163,17 +166,23 @@ public struct Pipeline: Sendable {
         DedupItem(fingerprint: $0, bodyLength: articles[i].record.quality?.chars ?? 0)
       }
     }
+    let fingerprinter = Fingerprinter(config: config.fingerprint)
+    // A copy that shares the strings: the closure reads them while `articles` changes later.
+    let texts = articles
     let result = Deduplicator(
       config: config.dedup, signatureLength: config.fingerprint.signatureLength
-    ).run(items)
+    ).run(items, jobs: jobs) { fingerprinter.shingleSet(texts[candidates[$0]].matchText) }
+    if let pairsOutput {
+      try PairsFile.write(
+        result.pairs, ids: { texts[candidates[$0]].record.id }, to: pairsOutput)
+    }
     var clusters: [RunReport.Cluster] = []
     for cluster in result.clusters {
       let keeper = candidates[cluster.keeper]
       var members: [RunReport.ArticleRef] = []
       for member in cluster.members {
         let index = candidates[member.index]
-        articles[index].record.rejection = .duplicate(
-          of: articles[keeper].record.id, similarity: member.similarity, exact: member.exact)
+        articles[index].record.rejection = .duplicate(of: articles[keeper].record.id, member)
         members.append(
           Self.reference(articles[index], similarity: member.similarity, exact: member.exact))
       }

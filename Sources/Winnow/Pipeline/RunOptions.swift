@@ -16,12 +16,16 @@ public struct RunOptions: Sendable {
   public var jobs: Int
   /// Also write every removed block to `removed/` for audit (as `write.removed_output` does).
   public var writeRemoved = false
+  /// Also write every duplicate pair dedup accepted to this TSV file (`PairsFile`).
+  public var pairsOutput: String?
 
   public init(
     inputs: [String], outputFolder: String, reportFolder: String? = nil, runId: String? = nil,
-    overwrite: Bool = false, jobs: Int = System.coreCount, writeRemoved: Bool = false
+    overwrite: Bool = false, jobs: Int = System.coreCount, writeRemoved: Bool = false,
+    pairsOutput: String? = nil
   ) {
     self.writeRemoved = writeRemoved
+    self.pairsOutput = pairsOutput
     self.inputs = inputs
     self.outputFolder = outputFolder
     self.reportFolder = reportFolder

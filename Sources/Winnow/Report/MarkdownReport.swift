@@ -88,8 +88,14 @@ public enum MarkdownReport {
     let s = r.dedup.stats
     var out = [
       "## Duplicate clusters", "",
-      "\(s.clusters) clusters, \(s.duplicates) duplicates · LSH \(s.bands) bands × \(s.rows) rows · "
-        + "\(s.exactPairs) exact pairs, \(s.candidatePairs) candidate pairs, \(s.verifiedPairs) verified",
+      "\(s.clusters) clusters, \(s.duplicates) duplicates (\(s.exactPairs) identical copies) · LSH "
+        + "\(s.bands) bands × \(s.rows) rows",
+      "",
+      "Verification: \(s.candidatePairs) candidate pairs"
+        + (s.containmentCandidates > 0 ? " + \(s.containmentCandidates) from containment" : "")
+        + " → \(s.signatureRejected) dropped on signatures → \(s.exactChecked) checked exactly, "
+        + "\(s.exactRejected) dropped → \(s.verifiedPairs) accepted"
+        + (s.containmentPairs > 0 ? " (\(s.containmentPairs) by containment)" : ""),
       "",
     ]
     for (n, cluster) in r.dedup.clusters.enumerated() {

@@ -67,6 +67,7 @@ public struct CorpusRecord: Sendable {
     json.field("duplicate_of", rejection.duplicateOf)
     json.field("similarity", rejection.similarity)
     json.field("exact", rejection.exact)
+    json.field("measure", rejection.measure?.rawValue)
     guard !rejection.failures.isEmpty else { return }
     json.beginArray("failed_rules")
     for failure in rejection.failures {

@@ -44,7 +44,8 @@ extension DedupTests {
       #expect(result.clusters.count == 1)
       let cluster = result.clusters.first
       #expect(cluster?.keeper == 2, "the longer body is kept")
-      #expect(cluster?.members == [DuplicateCluster.Member(index: 0, similarity: 1, exact: true)])
+      #expect(
+        cluster?.members == [DuplicateCluster.Member(index: 0, similarity: 1, measure: .identical)])
       #expect(result.stats.exactPairs == 1)
       #expect(result.stats.duplicates == 1)
     }
@@ -66,9 +67,9 @@ extension DedupTests {
       var generator = SplitMix64(seed: 6)
       let a = randomSignature(&generator)
       var b = randomSignature(&generator)
-      b.replaceSubrange(0..<9, with: a[0..<9])  // band 0 of 14 × 9: similarity 9/128
+      b.replaceSubrange(0..<7, with: a[0..<7])  // band 0 of 18 × 7: similarity 7/128
       let result = deduplicator.run([item(a, body: 1), item(b, body: 2)])
-      #expect(deduplicator.parameters == LSHParameters(bands: 14, rows: 9))
+      #expect(deduplicator.parameters == LSHParameters(bands: 18, rows: 7))
       #expect(result.stats.candidatePairs == 1)
       #expect(result.stats.verifiedPairs == 0)
       #expect(result.clusters.isEmpty)
@@ -158,7 +159,7 @@ extension DedupTests {
         DuplicateCluster(
           keeper: order[cluster.keeper],
           members: cluster.members.map {
-            .init(index: order[$0.index], similarity: $0.similarity, exact: $0.exact)
+            .init(index: order[$0.index], similarity: $0.similarity, measure: $0.measure)
           }
           .sorted { $0.index < $1.index })
       }.sorted { $0.keeper < $1.keeper }

@@ -27,8 +27,10 @@ enum ReportFixture {
     builder.add(
       record("a"),
       removed: [RemovedBlock(index: 0, block: Block(.paragraph, "扫一扫下载APP"), rule: "app_prompt")])
-    builder.add(
-      record("b", Rejection.duplicate(of: "a", similarity: 0.9, exact: false)), removed: [])
+    var duplicate = Rejection(reason: .duplicate, message: "near duplicate of a (similarity 0.9)")
+    duplicate.duplicateOf = "a"
+    duplicate.similarity = 0.9
+    builder.add(record("b", duplicate), removed: [])
     var quality = Rejection(reason: .quality, message: "min_chars: 3 < 50")
     quality.failures = [QualityFailure(rule: "min_chars", value: 3, threshold: 50)]
     builder.add(record("c", quality, chars: 3, site: "other.example"), removed: [])

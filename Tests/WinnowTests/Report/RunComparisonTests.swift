@@ -10,7 +10,7 @@ import Testing
     new.counts.articles = 6
     new.counts.rejectedByReason["read_error"] = 2
     new.dedup.stats["verified_pairs"] = 4
-    new.dedup.stats["signature_rejected"] = 7
+    new.dedup.stats["future_figure"] = 7
     let text = RunComparison.text(from: old, to: new)
     #expect(text.hasPrefix("winnow: run-2 (finished 2026-11-22T01:00:10Z) → run-3"))
     #expect(text.contains("articles in "))
@@ -18,7 +18,7 @@ import Testing
     #expect(text.contains("rejected: read_error"))
     #expect(text.contains("0 → 2  ↑ 2"))
     #expect(text.contains("dedup verified_pairs"))
-    #expect(text.contains("dedup signature_rejected"))
+    #expect(text.contains("dedup future_figure"))
     #expect(text.contains("–   → 7  new") || text.contains("– → 7  new"))
     #expect(!text.contains("stage read"), "unchanged details are left out")
   }
