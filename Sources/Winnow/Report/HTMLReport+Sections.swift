@@ -23,7 +23,7 @@ extension HTMLReport {
     let title = c.keeper.title.map { " " + e($0) } ?? ""
     let refs = ([c.keeper] + c.members).map { ref in
       row([
-        ref.similarity == nil ? "keeper" : (ref.exact == true ? "exact copy" : "member"),
+        ref.similarity == nil ? "keeper" : "member" + (ref.measure.map { " (\($0))" } ?? ""),
         ref.id, ref.site ?? "", ref.date ?? "", ref.source, "\(ref.chars)",
         ref.similarity.map { MarkdownReport.fixed($0, 3) } ?? "",
       ])

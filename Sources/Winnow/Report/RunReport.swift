@@ -58,6 +58,8 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
     /// Similarity to the keeper; nil for the keeper itself.
     public var similarity: Double?
     public var exact: Bool?
+    /// How `similarity` was measured: `identical`, `exact`, `estimated` or `containment`.
+    public var measure: String?
     public var site: String?
     public var date: String?
     /// The clean body, cut to `report.text_chars_in_full`; only in clusters shown in full.
