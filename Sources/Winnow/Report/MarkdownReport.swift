@@ -143,11 +143,29 @@ public enum MarkdownReport {
     return out
   }
 
-  /// Text made safe for one Markdown table cell: `|` cannot end the cell, and `<` is
-  /// escaped so a Markdown renderer shows article markup (`<script>`) as text.
+  /// Text made safe for one Markdown table cell: `|` cannot end the cell, and a `<` that
+  /// could open an HTML tag (before a letter, `/`, `!` or `?`) is escaped, so a Markdown
+  /// renderer shows article markup (`<script>`) as text; "0 < 50" stays as it reads.
   static func cell(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-      .replacingOccurrences(of: "<", with: "\\<")
+    var out = ""
+    var scalars = text.unicodeScalars.makeIterator()
+    var next = scalars.next()
+    while let scalar = next {
+      next = scalars.next()
+      switch scalar {
+      case "|": out += "\\|"
+      case "\n": out += " "
+      case "<" where next.map(opensTag) ?? false: out += "\\<"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Whether `<` followed by `scalar` could open an HTML tag, comment or declaration.
+  private static func opensTag(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+      || "/!?".unicodeScalars.contains(scalar)
   }
 
   static func fixed(_ value: Double, _ digits: Int) -> String {

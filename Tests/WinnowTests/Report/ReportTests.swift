@@ -59,6 +59,7 @@ import Testing
     #expect(md.contains("`b` similarity 0.930"))
     #expect(md.contains("题\\|目"), "a | in text must not break the table")
     #expect(MarkdownReport.cell("<script>x</script>") == "\\<script>x\\</script>")
+    #expect(MarkdownReport.cell("min_chars: 0 < 50 <!-- <<b") == "min_chars: 0 < 50 \\<!-- <\\<b")
     #expect(md.contains("| app_prompt | 1 | 12 |"))
     #expect(md.contains("| min_chars | 1 |"))
   }
