@@ -11,7 +11,8 @@ extension WinnowCommand {
         Writes OUT/clean/part-NNNNN.jsonl.gz (kept articles), OUT/rejected/part-NNNNN.jsonl.gz \
         (everything else, with its reason), with --removed OUT/removed/part-NNNNN.jsonl.gz \
         (every block cleaning removed) and OUT/manifest.json, and the report \
-        (report.json, report.md) to Reports/RUN-ID/ unless --report-dir is given.
+        (report.json, report.md, report.html, metrics.prom) to Reports/RUN-ID/ unless \
+        --report-dir is given.
         """
     )
 
@@ -26,7 +27,7 @@ extension WinnowCommand {
     var config: String?
 
     @Option(
-      name: .long, help: "Where to write report.json and report.md (default: Reports/RUN-ID).")
+      name: .long, help: "Where to write the report files (default: Reports/RUN-ID).")
     var reportDir: String?
 
     @Option(name: .long, help: "The run's id (default: the UTC date and a digest of the inputs).")

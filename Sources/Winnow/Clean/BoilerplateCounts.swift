@@ -63,9 +63,15 @@ public struct BoilerplateCounts: Sendable, Equatable, Codable {
   /// the input file for records (a JSON Lines or TSV file is one feed), else the
   /// folder holding the file (a folder of one-file-per-article pages is one crawl).
   public static func site(of article: Article) -> String {
-    if let site = article.metadata.site, !site.isEmpty { return site }
-    let path = article.location.path
-    if article.location.line != nil { return path }
+    site(metadata: article.metadata, location: article.location)
+  }
+
+  /// The site of an article or record from its metadata and where it was read (the report's
+  /// per-site table uses the same rule).
+  public static func site(metadata: Metadata, location: SourceLocation) -> String {
+    if let site = metadata.site, !site.isEmpty { return site }
+    let path = location.path
+    if location.line != nil { return path }
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return String(path[..<slash])
   }

@@ -82,7 +82,7 @@ struct DedupStep {
       let members = cluster.members.map { member in
         let index = candidates[member.index]
         articles[index].record.rejection = .duplicate(of: articles[keeper].record.id, member)
-        return Self.reference(articles[index], similarity: member.similarity, exact: member.exact)
+        return Self.reference(articles[index], member: member)
       }
       return RunReport.Cluster(keeper: Self.reference(articles[keeper]), members: members)
     }
@@ -99,11 +99,16 @@ struct DedupStep {
       signature: print.signature, bandKeys: deduplicator.bandKeys(of: print.signature))
   }
 
-  static func reference(_ a: ProcessedArticle, similarity: Double? = nil, exact: Bool? = nil)
+  /// The report's view of a keeper (no `member`) or a member, text included: the report
+  /// keeps the texts of the clusters it shows in full only.
+  static func reference(_ a: ProcessedArticle, member: DuplicateCluster.Member? = nil)
     -> RunReport.ArticleRef
   {
     RunReport.ArticleRef(
       id: a.record.id, source: a.record.location.description, title: a.record.metadata.title,
-      chars: a.record.quality?.chars ?? 0, similarity: similarity, exact: exact)
+      chars: a.record.quality?.chars ?? 0, similarity: member?.similarity, exact: member?.exact,
+      measure: member?.measure.rawValue,
+      site: BoilerplateCounts.site(metadata: a.record.metadata, location: a.record.location),
+      date: a.record.metadata.date, text: a.record.text)
   }
 }

@@ -50,7 +50,8 @@ public struct Pipeline: Sendable {
     let dedup = try times.measure("dedup", articles: articles.count) {
       try step.apply(to: &articles)
     }
-    var builder = ReportBuilder(config: config.report)
+    var builder = ReportBuilder(
+      config: config.report, quality: config.quality, dedupThreshold: config.dedup.threshold)
     builder.setDedup(stats: dedup.stats, clusters: dedup.clusters)
     builder.setLearned(learned)
     let manifest = try times.measure("write", articles: articles.count) {
@@ -166,10 +167,11 @@ public struct Pipeline: Sendable {
 }
 
 extension RunReport {
-  /// Sets what identifies the run: its id, start, duration, inputs and output folder.
+  /// Sets what identifies the run: its id, start, finish, duration, inputs and output folder.
   mutating func fill(runId: String, started: Date, seconds: Double, options: RunOptions) {
     self.runId = runId
     startedAt = ISO8601DateFormatter().string(from: started)
+    finishedAt = ISO8601DateFormatter().string(from: started.addingTimeInterval(seconds))
     self.seconds = seconds
     inputs = options.inputs
     outputFolder = options.outputFolder

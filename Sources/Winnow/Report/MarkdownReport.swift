@@ -29,7 +29,17 @@ public enum MarkdownReport {
         + " (\(fixed(r.throughput, 2)) MB/s)",
       "- Output: `\(r.outputFolder)` — clean \(megabytes(r.bytes.clean)), rejected \(megabytes(r.bytes.rejected))"
         + " (gzip)",
-      "- Started \(r.startedAt) · Winnow \(r.version) · config `\(r.configDigest.prefix(12))`", "",
+      "- Started \(r.startedAt) · Winnow \(r.version) · config `\(r.configDigest.prefix(12))`",
+    ] + previous(r) + [""]
+  }
+
+  /// The figures that changed since the previous run, on one line.
+  private static func previous(_ r: RunReport) -> [String] {
+    guard let p = r.previous else { return [] }
+    let changes = RunComparison.keyFigures(from: p, to: r.summary).filter { $0.delta != "=" }
+    let text = changes.map { "\($0.name) \($0.oldText) → \($0.newText) \($0.delta)" }
+    return [
+      "- Since run `\(p.runId)`: " + (text.isEmpty ? "no change" : text.joined(separator: "; "))
     ]
   }
 
@@ -133,9 +143,29 @@ public enum MarkdownReport {
     return out
   }
 
-  /// Text made safe for one Markdown table cell.
+  /// Text made safe for one Markdown table cell: `|` cannot end the cell, and a `<` that
+  /// could open an HTML tag (before a letter, `/`, `!` or `?`) is escaped, so a Markdown
+  /// renderer shows article markup (`<script>`) as text; "0 < 50" stays as it reads.
   static func cell(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    var out = ""
+    var scalars = text.unicodeScalars.makeIterator()
+    var next = scalars.next()
+    while let scalar = next {
+      next = scalars.next()
+      switch scalar {
+      case "|": out += "\\|"
+      case "\n": out += " "
+      case "<" where next.map(opensTag) ?? false: out += "\\<"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Whether `<` followed by `scalar` could open an HTML tag, comment or declaration.
+  private static func opensTag(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+      || "/!?".unicodeScalars.contains(scalar)
   }
 
   static func fixed(_ value: Double, _ digits: Int) -> String {

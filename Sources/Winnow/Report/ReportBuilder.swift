@@ -1,8 +1,12 @@
 /// Builds a `RunReport` as the run decides each article, so the report never
 /// needs the whole corpus in memory: counts, rule and reason summaries with
-/// a few examples each, and the biggest duplicate clusters.
+/// a few examples each, histograms, per-site rows and the biggest duplicate clusters.
 public struct ReportBuilder: Sendable {
   private let config: ReportConfig
+  private var histograms: HistogramCounter
+  private var sites: [String: RunReport.SiteRow] = [:]
+  /// Body characters of kept articles per site, for the mean.
+  private var keptChars: [String: Int] = [:]
   private var report = RunReport()
   private var rules: [String: RunReport.RuleSummary] = [:]
   private var reasons: [String: RunReport.ReasonSummary] = [:]
@@ -11,8 +15,12 @@ public struct ReportBuilder: Sendable {
   /// Learned blocks by pattern, in `learned` order.
   private var learnedIndex: [UInt64: Int] = [:]
 
-  public init(config: ReportConfig) {
+  /// `quality` and `dedupThreshold` give the thresholds drawn on the histograms.
+  public init(
+    config: ReportConfig, quality: QualityConfig = QualityConfig(), dedupThreshold: Double = 0.8
+  ) {
     self.config = config
+    histograms = HistogramCounter(quality: quality, dedupThreshold: dedupThreshold)
   }
 
   /// Counts one written record and the blocks cleaning removed from it.
@@ -21,20 +29,46 @@ public struct ReportBuilder: Sendable {
     formats[format, default: RunReport.FormatCount(format: format)].articles += 1
     if let encoding = record.encoding { report.encodings[encoding.rawValue, default: 0] += 1 }
     for block in removed { addRemoved(block) }
+    if let quality = record.quality { histograms.add(quality) }
+    addSite(record)
     guard let rejection = record.rejection else {
       formats[format]?.clean += 1
       return
     }
     for failure in rejection.failures { qualityRules[failure.rule, default: 0] += 1 }
+    addRejected(record, rejection)
+  }
+
+  private mutating func addRejected(_ record: CorpusRecord, _ rejection: Rejection) {
     let reason = rejection.reason.rawValue
     var summary = reasons[reason] ?? RunReport.ReasonSummary(reason: reason)
     summary.count += 1
     if summary.examples.count < config.examplesPerReason {
       summary.examples.append(
         RunReport.Example(
-          id: record.id, source: record.location.description, message: rejection.message))
+          id: record.id, source: record.location.description, message: rejection.message,
+          title: record.metadata.title,
+          failures: rejection.failures.isEmpty ? nil : rejection.failures))
     }
     reasons[reason] = summary
+  }
+
+  /// Counts the record in its site's row (site as learned boilerplate counts it).
+  private mutating func addSite(_ record: CorpusRecord) {
+    let site = BoilerplateCounts.site(metadata: record.metadata, location: record.location)
+    var row = sites[site] ?? RunReport.SiteRow(site: site)
+    row.articles += 1
+    let reason = record.rejection?.reason
+    if reason == nil {
+      row.clean += 1
+      keptChars[site, default: 0] += record.quality?.chars ?? 0
+    }
+    if reason == .duplicate { row.duplicates += 1 }
+    if record.quality != nil {
+      row.judged += 1
+      if reason != .quality { row.qualityPassed += 1 }
+    }
+    sites[site] = row
   }
 
   /// Lists the run's learned boilerplate; examples and block counts come as records are added.
@@ -66,14 +100,36 @@ public struct ReportBuilder: Sendable {
     rules[removed.rule] = summary
   }
 
-  /// Records the dedup outcome: the biggest clusters in full, the rest counted.
+  /// Records the dedup outcome: every pair's similarity in the histogram; the biggest
+  /// clusters listed, the first `maxClustersInFull` with their texts; the rest counted.
   public mutating func setDedup(stats: DedupStats, clusters: [RunReport.Cluster]) {
+    for cluster in clusters {
+      for member in cluster.members { histograms.addPair(similarity: member.similarity ?? 1) }
+    }
     let ordered = clusters.enumerated().sorted {
       ($0.element.members.count, $1.offset) > ($1.element.members.count, $0.offset)
     }.map(\.element)
+    let listed = ordered.prefix(config.maxClusters).enumerated().map { n, cluster in
+      trimmed(cluster, withTexts: n < config.maxClustersInFull)
+    }
     report.dedup = RunReport.Dedup(
-      stats: stats, clusters: Array(ordered.prefix(config.maxClusters)),
-      clustersNotShown: max(0, ordered.count - config.maxClusters))
+      stats: stats, clusters: listed, clustersNotShown: max(0, ordered.count - config.maxClusters))
+  }
+
+  /// The cluster with at most `maxMembers` members, texts cut or dropped.
+  private func trimmed(_ cluster: RunReport.Cluster, withTexts: Bool) -> RunReport.Cluster {
+    var out = cluster
+    out.members = Array(cluster.members.prefix(config.maxMembers))
+    out.membersNotShown = cluster.membersNotShown + cluster.members.count - out.members.count
+    let cut = { (ref: RunReport.ArticleRef) -> RunReport.ArticleRef in
+      var ref = ref
+      ref.text =
+        withTexts ? ref.text.map { self.excerpt($0, limit: self.config.textCharsInFull) } : nil
+      return ref
+    }
+    out.keeper = cut(out.keeper)
+    out.members = out.members.map(cut)
+    return out
   }
 
   /// The finished report; `fill` sets the run-level fields (id, times, outputs).
@@ -86,16 +142,35 @@ public struct ReportBuilder: Sendable {
       RunReport.QualityRuleCount(rule: $0.key, articles: $0.value)
     }
     .sorted { ($0.articles, $1.rule) > ($1.articles, $0.rule) }
+    result.histograms = histograms.histograms
+    let rows = siteRows()
+    result.sites = Array(rows.prefix(config.maxSites))
+    result.sitesNotShown = rows.count - result.sites.count
     fill(&result)
     return result
   }
 
+  /// Site rows, most articles first, with the kept articles' mean length.
+  private func siteRows() -> [RunReport.SiteRow] {
+    sites.values.map { row in
+      var row = row
+      row.meanChars =
+        row.clean > 0
+        ? (Double(keptChars[row.site] ?? 0) / Double(row.clean)).rounded(toPlaces: 1) : 0
+      return row
+    }
+    .sorted { ($0.articles, $1.site) > ($1.articles, $0.site) }
+  }
+
   /// The first `exampleChars` characters of `text`, marked with "…" when cut.
-  public func excerpt(_ text: String) -> String {
+  public func excerpt(_ text: String) -> String { excerpt(text, limit: config.exampleChars) }
+
+  /// The first `limit` Unicode scalars of `text`, marked with "…" when cut.
+  func excerpt(_ text: String, limit: Int) -> String {
     let scalars = text.unicodeScalars
-    guard scalars.count > config.exampleChars else { return text }
+    guard scalars.count > limit else { return text }
     var out = String.UnicodeScalarView()
-    out.append(contentsOf: scalars.prefix(config.exampleChars))
+    out.append(contentsOf: scalars.prefix(limit))
     return String(out) + "…"
   }
 }

@@ -58,6 +58,8 @@ import Testing
     #expect(md.contains("near duplicate of a (similarity 0.930)"))
     #expect(md.contains("`b` similarity 0.930"))
     #expect(md.contains("题\\|目"), "a | in text must not break the table")
+    #expect(MarkdownReport.cell("<script>x</script>") == "\\<script>x\\</script>")
+    #expect(MarkdownReport.cell("min_chars: 0 < 50 <!-- <<b") == "min_chars: 0 < 50 \\<!-- <\\<b")
     #expect(md.contains("| app_prompt | 1 | 12 |"))
     #expect(md.contains("| min_chars | 1 |"))
   }
@@ -91,5 +93,62 @@ import Testing
     let r = builder.finish { _ in }
     #expect(r.dedup.clusters.map(\.keeper.id) == ["c"])
     #expect(r.dedup.clustersNotShown == 1)
+  }
+}
+
+@Suite struct ReportBuilderViewsTests {
+  @Test func histogramsCountEveryValueOnceWithThresholds() {
+    var h = RunReport.Histogram(name: "x", edges: [0, 1, 2, 3], counts: [0, 0, 0])
+    for v in [-1.0, 0, 0.5, 1, 2.5, 3, 99] { HistogramCounter.count(v, in: &h) }
+    #expect(h.counts == [3, 1, 3])
+    let r = ReportFixture.report()
+    let chars = r.histograms.first { $0.name == "body_chars" }
+    #expect(chars?.counts.reduce(0, +) == 3)
+    #expect(chars?.thresholds == [RunReport.Threshold(key: "quality.min_chars", value: 50)])
+    let pairs = r.histograms.first { $0.name == "pair_similarity" }
+    #expect(pairs?.counts.reduce(0, +) == 1)
+    #expect(pairs?.edges.first == 0.6 && pairs?.edges.last == 1)
+  }
+
+  @Test func sitesCountKeptDuplicatesAndQuality() {
+    let r = ReportFixture.report()
+    #expect(
+      r.sites == [
+        RunReport.SiteRow(
+          site: "news.example", articles: 2, clean: 1, duplicates: 1, judged: 2, qualityPassed: 2,
+          meanChars: 300),
+        RunReport.SiteRow(site: "other.example", articles: 1, judged: 1),
+      ])
+  }
+
+  @Test func rejectedSamplesCarryTheirFailingSignals() {
+    let quality = ReportFixture.report().rejections.first { $0.reason == "quality" }
+    #expect(
+      quality?.examples.first?.failures == [
+        QualityFailure(rule: "min_chars", value: 3, threshold: 50)
+      ])
+  }
+
+  @Test func onlyTheFirstClustersKeepTheirTextsAndMembersAreCapped() {
+    var config = ReportConfig()
+    config.maxClustersInFull = 1
+    config.maxMembers = 2
+    config.textCharsInFull = 100
+    var builder = ReportBuilder(config: config)
+    let ref = { (id: String) in
+      RunReport.ArticleRef(
+        id: id, source: id, chars: 1, similarity: 0.9, text: String(repeating: "字", count: 150))
+    }
+    builder.setDedup(
+      stats: DedupStats(),
+      clusters: [
+        RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
+        RunReport.Cluster(keeper: ref("c"), members: [ref("d"), ref("e"), ref("f")]),
+      ])
+    let clusters = builder.finish { _ in }.dedup.clusters
+    #expect(clusters.map(\.keeper.id) == ["c", "a"])
+    #expect(clusters[0].members.map(\.id) == ["d", "e"] && clusters[0].membersNotShown == 1)
+    #expect(clusters[0].keeper.text == String(repeating: "字", count: 100) + "…")
+    #expect(clusters[1].keeper.text == nil && clusters[1].members[0].text == nil)
   }
 }
