@@ -1,0 +1,216 @@
+// Single-thread speed and memory of Winnow's fingerprint and dedup stages.
+//
+//   winnow-dedup-bench FILE [--limit N]
+//
+// FILE is JSON Lines of {"id", "text"}; --limit keeps the first N articles (for the scaling
+// runs, which take prefixes of one synthesized file). Everything runs on the calling thread:
+// the figures are per core. Prints one JSON object on stdout; see `Report` for the fields.
+
+import CMalloc
+import Foundation
+import Glibc
+import Winnow
+
+/// What one run measured. Seconds are wall clock on one thread; bytes are the UTF-8 of the
+/// article texts (not of the JSON lines), so MB/s compare with the anchors, which see texts.
+struct Report: Encodable {
+  var docs = 0
+  var bytes = 0
+  /// Making the fingerprinter (and its first call on a short text) and the deduplicator (its
+  /// bands × rows search), apart from the figures below: one-time setup per process, not per
+  /// article (normalization and folding tables, the S-curve integrals).
+  var setupSeconds = 0.0
+  /// Reading the file, parsing the JSON lines into `String`s and counting their scalars.
+  var readSeconds = 0.0
+  /// `Fingerprinter.fingerprint`: normalize → shingle → signature (content hash included).
+  var fingerprintSeconds = 0.0
+  /// `Deduplicator.run`: exact-copy join, LSH banding, verification, union-find, clusters.
+  var dedupSeconds = 0.0
+  /// VmHWM over the whole run.
+  var peakRSS = 0
+  /// Live heap held per article by the `DedupItem` array once every text is dropped: the
+  /// signature buffers plus the item itself (see `heldHeapPerArticle`).
+  var heldBytesPerArticle = 0.0
+  /// The rise of resident memory above its level before `Deduplicator.run`, per article:
+  /// what the band index, the candidate pairs and the union-find add while dedup runs.
+  var dedupTransientBytesPerArticle = 0.0
+  var bands = 0
+  var rows = 0
+  var candidatePairs = 0
+  var verifiedPairs = 0
+  var clusters = 0
+  var duplicates = 0
+}
+
+/// Resident-set and heap counters of this process (Linux).
+enum Memory {
+  /// Bytes of heap in use: small-block arena plus mmapped blocks, per glibc's `mallinfo2`.
+  static func heapInUse() -> Int {
+    let info = mallinfo2()
+    return Int(info.uordblks) + Int(info.hblkhd)
+  }
+
+  /// A `/proc/self/status` field given in kB (VmRSS, VmHWM), in bytes.
+  static func status(_ field: String) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return 0
+    }
+    for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
+      let digits = line.dropFirst(field.count + 1).filter(\.isNumber)
+      return (Int(digits) ?? 0) * 1024
+    }
+    return 0
+  }
+
+  /// Returns freed heap to the system and restarts VmHWM from the current RSS, so that the
+  /// next peak reading belongs to the step that follows. False when the kernel refused.
+  static func restartPeak() -> Bool {
+    malloc_trim(0)
+    guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+    defer { try? handle.close() }
+    return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+  }
+}
+
+/// The file as chunks of whole lines, so that texts are parsed, fingerprinted and dropped a
+/// chunk at a time and the resident memory stays that of the signatures, not of the corpus.
+struct LineChunks {
+  private let handle: FileHandle
+  private var carry = Data()
+  private let chunkSize = 8 << 20
+
+  init(path: String) throws {
+    handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+  }
+
+  /// The next chunk's lines, without their newlines; nil at the end of the file. Lines are
+  /// found with `memchr` on the raw bytes: `Data.split` pays an exclusivity check per byte.
+  mutating func next() throws -> [Data]? {
+    let block = try handle.read(upToCount: chunkSize) ?? Data()
+    if block.isEmpty && carry.isEmpty { return nil }
+    var data = carry
+    data.append(block)
+    var lines: [Data] = []
+    let consumed = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int in
+      guard let base = bytes.baseAddress else { return 0 }
+      var start = 0
+      while start < bytes.count,
+        let newline = memchr(base + start, 0x0A, bytes.count - start)
+      {
+        let end = base.distance(to: UnsafeRawPointer(newline))
+        if end > start { lines.append(Data(bytes: base + start, count: end - start)) }
+        start = end + 1
+      }
+      return start
+    }
+    carry = data.subdata(in: consumed..<data.count)
+    if block.isEmpty && !carry.isEmpty {
+      lines.append(carry)
+      carry = Data()
+    }
+    return lines
+  }
+}
+
+/// The "text" field of one JSON line, via Foundation's parser.
+func text(ofLine line: Data) -> String? {
+  let object = try? JSONSerialization.jsonObject(with: line)
+  return (object as? [String: Any])?["text"] as? String
+}
+
+/// The body length `DedupItem` wants, in Unicode scalars: the UTF-8 bytes that do not
+/// continue a scalar. Counted with the reading (the pipeline's reader and cleaner know it), not
+/// with the fingerprint: `String.unicodeScalars.count` walks scalar by scalar.
+func scalarCount(_ text: String) -> Int {
+  var text = text
+  return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+  let elapsed = ContinuousClock.now - start
+  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+/// Reads, parses and fingerprints up to `limit` articles, timing reading and fingerprinting
+/// apart; texts are dropped chunk by chunk.
+func fingerprintAll(path: String, limit: Int, into report: inout Report) throws -> [DedupItem] {
+  var start = ContinuousClock.now
+  let fingerprinter = Fingerprinter(config: FingerprintConfig())
+  _ = fingerprinter.fingerprint("預熱：一次性的表格")
+  report.setupSeconds = seconds(since: start)
+  var chunks = try LineChunks(path: path)
+  var items: [DedupItem] = []
+  while report.docs < limit {
+    start = ContinuousClock.now
+    guard let lines = try chunks.next() else { break }
+    let texts = lines.prefix(limit - report.docs).compactMap(text(ofLine:))
+    let lengths = texts.map(scalarCount)
+    report.readSeconds += seconds(since: start)
+    start = ContinuousClock.now
+    let prints = texts.map(fingerprinter.fingerprint)
+    report.fingerprintSeconds += seconds(since: start)
+    for (print, length) in zip(prints, lengths) {
+      items.append(DedupItem(fingerprint: print, bodyLength: length))
+    }
+    report.bytes += texts.reduce(0) { $0 + $1.utf8.count }
+    report.docs += texts.count
+  }
+  return items
+}
+
+/// Heap held per article by `items`: the live heap now minus `baseline` (the live heap
+/// before any article was read), over the item count. Every text and chunk is gone by now, and
+/// the array is first copied to its exact size so that growth slack does not count; what
+/// remains is each signature buffer (128 × 4 bytes, the array header, malloc's chunk overhead)
+/// and the item's stride in the array.
+func heldHeapPerArticle(_ items: inout [DedupItem], baseline: Int) -> Double {
+  items = items.withUnsafeBufferPointer { Array($0) }
+  malloc_trim(0)
+  return Double(Memory.heapInUse() - baseline) / Double(max(1, items.count))
+}
+
+func main() throws {
+  var arguments = Array(CommandLine.arguments.dropFirst())
+  var limit = Int.max
+  if let flag = arguments.firstIndex(of: "--limit"), flag + 1 < arguments.count {
+    limit = Int(arguments[flag + 1]) ?? Int.max
+    arguments.removeSubrange(flag...(flag + 1))
+  }
+  guard let path = arguments.first else {
+    FileHandle.standardError.write(Data("usage: winnow-dedup-bench FILE [--limit N]\n".utf8))
+    exit(2)
+  }
+
+  var report = Report()
+  let baseline = Memory.heapInUse()
+  var items = try fingerprintAll(path: path, limit: limit, into: &report)
+  let fingerprintPeak = Memory.status("VmHWM")
+  report.heldBytesPerArticle = heldHeapPerArticle(&items, baseline: baseline)
+
+  var start = ContinuousClock.now
+  let deduplicator = Deduplicator(config: DedupConfig(), signatureLength: 128)
+  report.setupSeconds += seconds(since: start)
+  let restarted = Memory.restartPeak()
+  let before = Memory.status("VmRSS")
+  start = ContinuousClock.now
+  let result = deduplicator.run(items)
+  report.dedupSeconds = seconds(since: start)
+  let dedupPeak = Memory.status("VmHWM")
+  if restarted {
+    report.dedupTransientBytesPerArticle =
+      Double(max(0, dedupPeak - before)) / Double(max(1, items.count))
+  }
+  report.peakRSS = max(fingerprintPeak, dedupPeak)
+
+  let stats = result.stats
+  (report.bands, report.rows) = (stats.bands, stats.rows)
+  (report.candidatePairs, report.verifiedPairs) = (stats.candidatePairs, stats.verifiedPairs)
+  (report.clusters, report.duplicates) = (stats.clusters, stats.duplicates)
+
+  let encoder = JSONEncoder()
+  encoder.keyEncodingStrategy = .convertToSnakeCase
+  encoder.outputFormatting = .sortedKeys
+  FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+}
+
+try main()
