@@ -12,7 +12,8 @@
 #   - with --scale, Winnow on the first 10k, 100k and 1M articles of big-1000000.jsonl
 #     (made by the same generator and seed, so big-{MB}mb.jsonl is a prefix of it).
 # Every measurement runs REPEATS times (default 3; the anchors interleaved) and the tables take
-# the run with the median whole-stage time: the host is shared and drifts by ±20 % or more.
+# the run with the median whole-stage CPU time; rates are over CPU time, as the host is shared
+# and wall time counts the waits for a core (the header gives the load average).
 # Prints Markdown tables (dedup/speed_table.py); raw JSON stays in Benchmarks/data/speed/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,6 +75,7 @@ fi
 
 echo "Command: \`Benchmarks/dedup-speed.sh --mb $mb --anchor-mb $anchor_mb$([ "$scale" = 1 ] && echo ' --scale')\`;" \
   "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'));" \
-  "commit $(git rev-parse --short HEAD); median of $repeats runs; date $(date -u +%Y-%m-%dT%H:%MZ); wall time $(( $(date +%s) - start )) s"
+  "commit $(git rev-parse --short HEAD); median of $repeats runs;" \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; date $(date -u +%Y-%m-%dT%H:%MZ); wall time $(( $(date +%s) - start )) s"
 echo
 python3 Benchmarks/dedup/speed_table.py "$out"

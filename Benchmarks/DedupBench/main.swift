@@ -11,7 +11,7 @@ import Foundation
 import Glibc
 import Winnow
 
-/// What one run measured. Seconds are wall clock on one thread; bytes are the UTF-8 of the
+/// What one run measured. Seconds are wall clock on one thread (`…CPUSeconds`: its CPU time); bytes are the UTF-8 of the
 /// article texts (not of the JSON lines), so MB/s compare with the anchors, which see texts.
 struct Report: Encodable {
   var docs = 0
@@ -26,6 +26,10 @@ struct Report: Encodable {
   var fingerprintSeconds = 0.0
   /// `Deduplicator.run`: exact-copy join, LSH banding, verification, union-find, clusters.
   var dedupSeconds = 0.0
+  /// Thread CPU seconds of the same three steps (see `Stopwatch`).
+  var readCPUSeconds = 0.0
+  var fingerprintCPUSeconds = 0.0
+  var dedupCPUSeconds = 0.0
   /// VmHWM over the whole run.
   var peakRSS = 0
   /// Live heap held per article by the `DedupItem` array once every text is dropped: the
@@ -40,6 +44,18 @@ struct Report: Encodable {
   var verifiedPairs = 0
   var clusters = 0
   var duplicates = 0
+}
+
+extension Report {
+  mutating func add(read lap: (wall: Double, cpu: Double)) {
+    readSeconds += lap.wall
+    readCPUSeconds += lap.cpu
+  }
+
+  mutating func add(fingerprint lap: (wall: Double, cpu: Double)) {
+    fingerprintSeconds += lap.wall
+    fingerprintCPUSeconds += lap.cpu
+  }
 }
 
 /// Resident-set and heap counters of this process (Linux).
@@ -126,29 +142,46 @@ func scalarCount(_ text: String) -> Int {
   return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
 }
 
-func seconds(since start: ContinuousClock.Instant) -> Double {
-  let elapsed = ContinuousClock.now - start
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+/// Wall-clock and thread CPU time since the last lap. CPU time is what "per core" means on
+/// a shared host: it leaves out the time this thread waited while other jobs held the cores.
+struct Stopwatch {
+  private var wall = ContinuousClock.now
+  private var cpu = Stopwatch.threadCPU()
+
+  static func threadCPU() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+  }
+
+  /// (wall, CPU) seconds since the previous lap or the start, and restarts.
+  mutating func lap() -> (wall: Double, cpu: Double) {
+    let (nowWall, nowCPU) = (ContinuousClock.now, Stopwatch.threadCPU())
+    let elapsed = nowWall - wall
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    defer { (wall, cpu) = (nowWall, nowCPU) }
+    return (seconds, nowCPU - cpu)
+  }
 }
 
 /// Reads, parses and fingerprints up to `limit` articles, timing reading and fingerprinting
 /// apart; texts are dropped chunk by chunk.
 func fingerprintAll(path: String, limit: Int, into report: inout Report) throws -> [DedupItem] {
-  var start = ContinuousClock.now
+  var watch = Stopwatch()
   let fingerprinter = Fingerprinter(config: FingerprintConfig())
   _ = fingerprinter.fingerprint("預熱：一次性的表格")
-  report.setupSeconds = seconds(since: start)
+  report.setupSeconds = watch.lap().wall
   var chunks = try LineChunks(path: path)
   var items: [DedupItem] = []
   while report.docs < limit {
-    start = ContinuousClock.now
+    _ = watch.lap()
     guard let lines = try chunks.next() else { break }
     let texts = lines.prefix(limit - report.docs).compactMap(text(ofLine:))
     let lengths = texts.map(scalarCount)
-    report.readSeconds += seconds(since: start)
-    start = ContinuousClock.now
+    report.add(read: watch.lap())
     let prints = texts.map(fingerprinter.fingerprint)
-    report.fingerprintSeconds += seconds(since: start)
+    report.add(fingerprint: watch.lap())
     for (print, length) in zip(prints, lengths) {
       items.append(DedupItem(fingerprint: print, bodyLength: length))
     }
@@ -187,14 +220,14 @@ func main() throws {
   let fingerprintPeak = Memory.status("VmHWM")
   report.heldBytesPerArticle = heldHeapPerArticle(&items, baseline: baseline)
 
-  var start = ContinuousClock.now
+  var watch = Stopwatch()
   let deduplicator = Deduplicator(config: DedupConfig(), signatureLength: 128)
-  report.setupSeconds += seconds(since: start)
+  report.setupSeconds += watch.lap().wall
   let restarted = Memory.restartPeak()
   let before = Memory.status("VmRSS")
-  start = ContinuousClock.now
+  _ = watch.lap()
   let result = deduplicator.run(items)
-  report.dedupSeconds = seconds(since: start)
+  (report.dedupSeconds, report.dedupCPUSeconds) = watch.lap()
   let dedupPeak = Memory.status("VmHWM")
   if restarted {
     report.dedupTransientBytesPerArticle =
