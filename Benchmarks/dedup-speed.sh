@@ -2,11 +2,12 @@
 # Dedup speed and scaling: Winnow's fingerprint and dedup stages on one thread, beside datasketch
 # and rensa at 128 permutations, character 5-grams, threshold 0.8, on a synthesized corpus.
 #   Benchmarks/dedup-speed.sh [--mb 300] [--anchor-mb 30] [--scale]
-# Builds the release bench binary (winnow-dedup-bench), makes the venv Benchmarks/.venv
-# (datasketch==2.0.0, rensa==0.5.0) and the corpus Benchmarks/data/big-{MB}mb.jsonl
-# (dedup/make_big.py from ../shared/corpora/thucnews-val.tsv) when missing, then times:
+# Builds the release bench binary (winnow-dedup-bench: Winnow's own Reader, Fingerprinter and
+# Deduplicator), makes the venv Benchmarks/.venv (datasketch==2.0.0, rensa==0.5.0) and the corpus
+# Benchmarks/data/big-{MB}mb.jsonl (dedup/make_big.py from ../shared/corpora/thucnews-val.tsv)
+# when missing, then times:
 #   - every system on the same first ANCHOR_MB of text of that file (the Python anchors run at
-#     ~1-3 MB/s, so the whole file would take them many minutes; 0 = the whole file), Winnow
+#     ~2-6 MB/s, so the whole file would take them minutes per run; 0 = the whole file), Winnow
 #     included, so the ratios compare like with like;
 #   - Winnow alone on the whole file;
 #   - with --scale, Winnow on the first 10k, 100k and 1M articles of big-1000000.jsonl
@@ -61,7 +62,10 @@ for i in $(seq "$repeats"); do
   done
 done
 slice_docs=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["docs"])' "$out/rensa-1.json")
-run_winnow winnow-slice "$big" --limit "$slice_docs"
+# Winnow's reader reads whole files: prefixes are cut with head (and removed after use).
+head -n "$slice_docs" "$big" > "$data/big-slice.jsonl"
+run_winnow winnow-slice "$data/big-slice.jsonl"
+rm -f "$data/big-slice.jsonl"
 run_winnow winnow-full "$big"
 
 if [ "$scale" = 1 ]; then
@@ -69,8 +73,14 @@ if [ "$scale" = 1 ]; then
   [ -f "$million" ] || python3 Benchmarks/dedup/make_big.py --articles 1000000
   for n in 10000 100000 1000000; do
     echo "winnow on the first $n articles" >&2
-    run_winnow "scale-$n" "$million" --limit "$n"
+    file=$million
+    if [ "$n" != 1000000 ]; then
+      file=$data/big-prefix.jsonl
+      head -n "$n" "$million" > "$file"
+    fi
+    run_winnow "scale-$n" "$file"
   done
+  rm -f "$data/big-prefix.jsonl"
 fi
 
 echo "Command: \`Benchmarks/dedup-speed.sh --mb $mb --anchor-mb $anchor_mb$([ "$scale" = 1 ] && echo ' --scale')\`;" \

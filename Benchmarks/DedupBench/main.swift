@@ -1,10 +1,10 @@
 // Single-thread speed and memory of Winnow's fingerprint and dedup stages.
 //
-//   winnow-dedup-bench FILE [--limit N]
+//   winnow-dedup-bench FILE
 //
-// FILE is JSON Lines of {"id", "text"}; --limit keeps the first N articles (for the scaling
-// runs, which take prefixes of one synthesized file). Everything runs on the calling thread:
-// the figures are per core. Prints one JSON object on stdout; see `Report` for the fields.
+// FILE is JSON Lines of {"id", "text"} (the scaling runs give it prefixes of one synthesized
+// file). Everything runs on the calling thread: the figures are per core. Prints one JSON
+// object on stdout; see `Report` for the fields.
 
 import CMalloc
 import Foundation
@@ -16,12 +16,15 @@ import Winnow
 /// with the anchors, which see texts.
 struct Report: Encodable {
   var docs = 0
+  /// Records the reader could not turn into an article (none expected).
+  var readFailures = 0
   var bytes = 0
   /// Making the fingerprinter (and its first call on a short text) and the deduplicator (its
   /// bands × rows search), apart from the figures below: one-time setup per process, not per
   /// article (normalization and folding tables, the S-curve integrals).
   var setupSeconds = 0.0
-  /// Reading the file, parsing the JSON lines into `String`s and counting their scalars.
+  /// Winnow's Read stage (`Reader`: encoding check, JSON Lines parsing, streamed in chunks)
+  /// and counting each text's scalars.
   var readSeconds = 0.0
   /// `Fingerprinter.fingerprint`: normalize → shingle → signature (content hash included).
   var fingerprintSeconds = 0.0
@@ -89,52 +92,6 @@ enum Memory {
   }
 }
 
-/// The file as chunks of whole lines, so that texts are parsed, fingerprinted and dropped a
-/// chunk at a time and the resident memory stays that of the signatures, not of the corpus.
-struct LineChunks {
-  private let handle: FileHandle
-  private var carry = Data()
-  private let chunkSize = 8 << 20
-
-  init(path: String) throws {
-    handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-  }
-
-  /// The next chunk's lines, without their newlines; nil at the end of the file. Lines are
-  /// found with `memchr` on the raw bytes: `Data.split` pays an exclusivity check per byte.
-  mutating func next() throws -> [Data]? {
-    let block = try handle.read(upToCount: chunkSize) ?? Data()
-    if block.isEmpty && carry.isEmpty { return nil }
-    var data = carry
-    data.append(block)
-    var lines: [Data] = []
-    let consumed = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int in
-      guard let base = bytes.baseAddress else { return 0 }
-      var start = 0
-      while start < bytes.count,
-        let newline = memchr(base + start, 0x0A, bytes.count - start)
-      {
-        let end = base.distance(to: UnsafeRawPointer(newline))
-        if end > start { lines.append(Data(bytes: base + start, count: end - start)) }
-        start = end + 1
-      }
-      return start
-    }
-    carry = data.subdata(in: consumed..<data.count)
-    if block.isEmpty && !carry.isEmpty {
-      lines.append(carry)
-      carry = Data()
-    }
-    return lines
-  }
-}
-
-/// The "text" field of one JSON line, via Foundation's parser.
-func text(ofLine line: Data) -> String? {
-  let object = try? JSONSerialization.jsonObject(with: line)
-  return (object as? [String: Any])?["text"] as? String
-}
-
 /// The body length `DedupItem` wants, in Unicode scalars: the UTF-8 bytes that do not
 /// continue a scalar. Counted with the reading (the pipeline's reader and cleaner know it), not
 /// with the fingerprint: `String.unicodeScalars.count` walks scalar by scalar.
@@ -166,29 +123,41 @@ struct Stopwatch {
   }
 }
 
-/// Reads, parses and fingerprints up to `limit` articles, timing reading and fingerprinting
-/// apart; texts are dropped chunk by chunk.
-func fingerprintAll(path: String, limit: Int, into report: inout Report) throws -> [DedupItem] {
+/// Reads every article with Winnow's `Reader` and fingerprints them a batch at a time, timing
+/// reading and fingerprinting apart; each batch's texts are dropped once fingerprinted, so
+/// memory holds the signatures, not the corpus.
+func fingerprintAll(path: String, into report: inout Report) -> [DedupItem] {
   var watch = Stopwatch()
   let fingerprinter = Fingerprinter(config: FingerprintConfig())
   _ = fingerprinter.fingerprint("預熱：一次性的表格")
   report.setupSeconds = watch.lap().wall
-  var chunks = try LineChunks(path: path)
   var items: [DedupItem] = []
-  while report.docs < limit {
-    _ = watch.lap()
-    guard let lines = try chunks.next() else { break }
-    let texts = lines.prefix(limit - report.docs).compactMap(text(ofLine:))
-    let lengths = texts.map(scalarCount)
+  var batch: [(text: String, length: Int)] = []
+  /// Fingerprints `batch` and empties it; what came before since the last lap was reading.
+  func flush(_ report: inout Report) {
     report.add(read: watch.lap())
-    let prints = texts.map(fingerprinter.fingerprint)
+    let prints = batch.map { fingerprinter.fingerprint($0.text) }
     report.add(fingerprint: watch.lap())
-    for (print, length) in zip(prints, lengths) {
-      items.append(DedupItem(fingerprint: print, bodyLength: length))
+    for (print, body) in zip(prints, batch) {
+      items.append(DedupItem(fingerprint: print, bodyLength: body.length))
+      report.bytes += body.text.utf8.count
     }
-    report.bytes += texts.reduce(0) { $0 + $1.utf8.count }
-    report.docs += texts.count
+    report.docs += batch.count
+    batch.removeAll(keepingCapacity: true)
+    _ = watch.lap()
   }
+  var failures = 0
+  _ = watch.lap()
+  Reader(config: ReadConfig()).read(InputFile(path: path, relativePath: path)) { result in
+    guard case .document(let document) = result else {
+      failures += 1
+      return
+    }
+    batch.append((document.content, scalarCount(document.content)))
+    if batch.count == 4096 { flush(&report) }
+  }
+  flush(&report)
+  report.readFailures = failures
   return items
 }
 
@@ -204,21 +173,16 @@ func heldHeapPerArticle(_ items: inout [DedupItem], baseline: Int) -> Double {
   return Double(Memory.heapInUse() - baseline) / Double(max(1, items.count))
 }
 
-func main() throws {
-  var arguments = Array(CommandLine.arguments.dropFirst())
-  var limit = Int.max
-  if let flag = arguments.firstIndex(of: "--limit"), flag + 1 < arguments.count {
-    limit = Int(arguments[flag + 1]) ?? Int.max
-    arguments.removeSubrange(flag...(flag + 1))
-  }
-  guard let path = arguments.first else {
-    FileHandle.standardError.write(Data("usage: winnow-dedup-bench FILE [--limit N]\n".utf8))
+func main() {
+  guard CommandLine.arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: winnow-dedup-bench FILE\n".utf8))
     exit(2)
   }
+  let path = CommandLine.arguments[1]
 
   var report = Report()
   let baseline = Memory.heapInUse()
-  var items = try fingerprintAll(path: path, limit: limit, into: &report)
+  var items = fingerprintAll(path: path, into: &report)
   let fingerprintPeak = Memory.status("VmHWM")
   report.heldBytesPerArticle = heldHeapPerArticle(&items, baseline: baseline)
 
@@ -245,7 +209,8 @@ func main() throws {
   let encoder = JSONEncoder()
   encoder.keyEncodingStrategy = .convertToSnakeCase
   encoder.outputFormatting = .sortedKeys
-  FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+  guard let json = try? encoder.encode(report) else { exit(1) }
+  FileHandle.standardOutput.write(json + Data("\n".utf8))
 }
 
-try main()
+main()

@@ -109,7 +109,7 @@ def full(directory):
         return
     held, transient = r["held_bytes_per_article"], r["dedup_transient_bytes_per_article"]
     steps = [
-        ("read + JSON parse (Foundation `JSONSerialization`)", r["read_cpu_seconds"], r["read_seconds"]),
+        ("read (Winnow's `Reader`: UTF-8 check, JSON Lines)", r["read_cpu_seconds"], r["read_seconds"]),
         ("fingerprint (normalize → shingle → signature)", r["fingerprint_cpu_seconds"], r["fingerprint_seconds"]),
         ("LSH + verify + cluster", r["dedup_cpu_seconds"], r["dedup_seconds"]),
     ]
