@@ -12,9 +12,9 @@
 #   - Winnow alone on the whole file;
 #   - with --scale, Winnow on the first 10k, 100k and 1M articles of big-1000000.jsonl
 #     (made by the same generator and seed, so big-{MB}mb.jsonl is a prefix of it).
-# Every measurement runs REPEATS times (default 3; the anchors interleaved) and the tables take
-# the run with the median whole-stage CPU time; rates are over CPU time, as the host is shared
-# and wall time counts the waits for a core (the header gives the load average).
+# Every measurement runs REPEATS times (default 3; anchors and scaling sizes interleaved) and
+# the tables take the run with the median whole-stage CPU time; rates are over CPU time, as the
+# host is shared and wall time counts the waits for a core (the header gives the load average).
 # Prints Markdown tables (dedup/speed_table.py); raw JSON stays in Benchmarks/data/speed/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,16 +71,18 @@ run_winnow winnow-full "$big"
 if [ "$scale" = 1 ]; then
   million=$data/big-1000000.jsonl
   [ -f "$million" ] || python3 Benchmarks/dedup/make_big.py --articles 1000000
-  for n in 10000 100000 1000000; do
-    echo "winnow on the first $n articles" >&2
-    file=$million
-    if [ "$n" != 1000000 ]; then
-      file=$data/big-prefix.jsonl
-      head -n "$n" "$million" > "$file"
-    fi
-    run_winnow "scale-$n" "$file"
+  for n in 10000 100000; do head -n "$n" "$million" > "$data/big-prefix-$n.jsonl"; done
+  # Sizes interleaved within each repeat, so that a burst of load on the shared host does not
+  # land on one size only.
+  for i in $(seq "$repeats"); do
+    for n in 10000 100000 1000000; do
+      echo "winnow on the first $n articles ($i/$repeats)" >&2
+      file=$data/big-prefix-$n.jsonl
+      [ "$n" = 1000000 ] && file=$million
+      "$bench" "$file" > "$out/scale-$n-$i.json"
+    done
   done
-  rm -f "$data/big-prefix.jsonl"
+  rm -f "$data"/big-prefix-*.jsonl
 fi
 
 echo "Command: \`Benchmarks/dedup-speed.sh --mb $mb --anchor-mb $anchor_mb$([ "$scale" = 1 ] && echo ' --scale')\`;" \
