@@ -54,6 +54,16 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // glibc's <malloc.h> (mallinfo2, malloc_trim), which the Glibc module leaves out: the
+    // dedup bench's heap figures.
+    .systemLibrary(name: "CMalloc", path: "Benchmarks/CMalloc"),
+    // Single-thread speed and memory of fingerprinting and dedup on a JSON Lines corpus
+    // (Benchmarks/dedup-speed.sh runs it beside datasketch and rensa).
+    .executableTarget(
+      name: "winnow-dedup-bench",
+      dependencies: ["Winnow", "CMalloc"],
+      path: "Benchmarks/DedupBench"
+    ),
     .testTarget(
       name: "WinnowTests",
       dependencies: ["Winnow", .product(name: "GRDB", package: "GRDB.swift")],
