@@ -23,7 +23,9 @@ public struct Fingerprint: Sendable, Hashable {
   /// Signature of the shingle set, `signatureLength` values: one minimum per
   /// permutation (`minhash`) or per densified bin (`oph`).
   public var signature: [UInt32]
-  /// Number of distinct shingles; 0 for a body too short to shingle.
+  /// Number of shingles (positions, repeats included: an upper bound of the distinct
+  /// count, equal for text that does not repeat itself); 0 for an empty body. Dedup
+  /// uses it for budgets and limits only; exact checks count the distinct sets.
   public var shingleCount: Int
 
   public init(contentHash: ContentHash, signature: [UInt32], shingleCount: Int) {

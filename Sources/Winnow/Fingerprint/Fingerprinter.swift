@@ -47,12 +47,18 @@ public struct Fingerprinter: Sendable {
   }
 
   /// The fingerprint of text that `MatchNormalizer` has already normalized.
+  /// A minimum ignores repeats, so one permutation hashing takes every shingle hash
+  /// as it comes: dropping repeats first cost a quarter of the fingerprint stage
+  /// (`perf`, Benchmarks/dedup-speed.sh). MinHash's 128 multiply-adds per element
+  /// still make dropping them first the cheaper way.
   func fingerprint(normalized scalars: UnsafeBufferPointer<UInt32>) -> Fingerprint {
-    let shingles = shingler.distinctHashes(of: scalars)
+    var shingles = shingler.hashes(of: scalars)
+    let count = shingles.count
+    if config.scheme == .minhash { Shingler.keepDistinct(&shingles) }
     return Fingerprint(
       contentHash: contentHash(of: scalars),
       signature: shingles.withUnsafeBufferPointer(signer.signature(of:)),
-      shingleCount: shingles.count)
+      shingleCount: count)
   }
 
   /// Two independently seeded 64-bit hashes of the whole normalized sequence

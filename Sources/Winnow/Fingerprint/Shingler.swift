@@ -20,9 +20,9 @@ struct Shingler: Sendable {
     self.seed = seed
   }
 
-  /// The distinct shingle hashes of `scalars`, in order of first occurrence.
+  /// The hash of every shingle of `scalars`, in order, repeats included.
   /// Text shorter than a shingle is one shingle of the whole; empty text has none.
-  func distinctHashes(of scalars: UnsafeBufferPointer<UInt32>) -> [UInt64] {
+  func hashes(of scalars: UnsafeBufferPointer<UInt32>) -> [UInt64] {
     guard let base = scalars.baseAddress, !scalars.isEmpty else { return [] }
     let width = Swift.min(size, scalars.count)
     let count = scalars.count - width + 1
@@ -30,8 +30,21 @@ struct Shingler: Sendable {
       for i in 0..<count {
         hashes[i] = HashMix.hash(base + i, count: width, seed: seed)
       }
-      initialized = Self.compactDistinct(UnsafeMutableBufferPointer(rebasing: hashes[..<count]))
+      initialized = count
     }
+  }
+
+  /// The distinct shingle hashes of `scalars`, in order of first occurrence.
+  func distinctHashes(of scalars: UnsafeBufferPointer<UInt32>) -> [UInt64] {
+    var all = hashes(of: scalars)
+    Self.keepDistinct(&all)
+    return all
+  }
+
+  /// Drops repeated values from `values`, keeping the first of each in order.
+  static func keepDistinct(_ values: inout [UInt64]) {
+    let distinct = values.withUnsafeMutableBufferPointer { compactDistinct($0) }
+    values.removeSubrange(distinct...)
   }
 
   /// Moves the distinct values of `values` to its front, in order of first
