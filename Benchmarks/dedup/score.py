@@ -39,8 +39,8 @@ def winnow_pairs(name):
         next(f)
         rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
     copies = {}
-    for a, b, _, evidence in rows:
-        if evidence == "identical":
+    for a, b, _, measure in rows:
+        if measure == "identical":
             copies.setdefault(a, {a}).add(b)
             copies[b] = copies[a]
     pairs = set()

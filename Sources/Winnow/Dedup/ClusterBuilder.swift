@@ -97,7 +97,7 @@ struct ClusterBuilder {
     Double, DuplicateCluster.Measure
   ) {
     if let pair = evidence[IndexPair(UInt32(item), UInt32(keeper))] {
-      return (pair.similarity, DuplicateCluster.Measure(pair.evidence))
+      return (pair.similarity, pair.measure)
     }
     return (MinHasher.estimatedJaccard(items[item].fingerprint.signature, signature), .estimated)
   }

@@ -72,7 +72,7 @@ public struct Deduplicator: Sendable {
     stats.signatureRejected = outcome.signatureRejected
     stats.exactChecked = outcome.exactChecked
     stats.exactRejected = outcome.exactRejected
-    stats.containmentPairs = outcome.pairs.count(where: { $0.evidence == .containment })
+    stats.containmentPairs = outcome.pairs.count(where: { $0.measure == .containment })
     stats.earlierArticles = earlier?.collisions.index.count ?? 0
     stats.earlierCandidates = earlier?.collisions.rows.count ?? 0
     stats.earlierDuplicates = result.earlierDuplicates.count
@@ -130,7 +130,7 @@ public struct Deduplicator: Sendable {
       let hash = items[item].fingerprint.contentHash
       if let first = representatives.last, items[first].fingerprint.contentHash == hash {
         sets.union(first, item)
-        copies.append(VerifiedPair(first: first, second: item, similarity: 1, evidence: .identical))
+        copies.append(VerifiedPair(first: first, second: item, similarity: 1, measure: .identical))
       } else {
         representatives.append(item)
       }

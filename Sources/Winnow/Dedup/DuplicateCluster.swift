@@ -113,15 +113,3 @@ public struct DedupResult: Sendable, Equatable {
     self.stats = stats
   }
 }
-
-extension DuplicateCluster.Measure {
-  /// The measure of a member whose verified pair with the keeper is `evidence`.
-  init(_ evidence: VerifiedPair.Evidence) {
-    switch evidence {
-    case .identical: self = .identical
-    case .exact: self = .exact
-    case .estimated: self = .estimated
-    case .containment: self = .containment
-    }
-  }
-}

@@ -49,7 +49,7 @@ public struct EarlierContext: Sendable {
     var pairs: [VerifiedPair] = []
     for (item, position) in collisions.candidates.identical {
       guard let other = node[rows[position]] else { continue }
-      pairs.append(VerifiedPair(first: item, second: other, similarity: 1, evidence: .identical))
+      pairs.append(VerifiedPair(first: item, second: other, similarity: 1, measure: .identical))
     }
     for (item, position) in collisions.candidates.banded {
       guard let other = node[rows[position]] else { continue }
@@ -57,7 +57,7 @@ public struct EarlierContext: Sendable {
         items[item].fingerprint.signature, articles[other - items.count].signature)
       if similarity >= threshold {
         pairs.append(
-          VerifiedPair(first: item, second: other, similarity: similarity, evidence: .estimated))
+          VerifiedPair(first: item, second: other, similarity: similarity, measure: .estimated))
       }
     }
     return pairs

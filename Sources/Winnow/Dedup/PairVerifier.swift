@@ -1,22 +1,12 @@
 /// A pair of articles found to be duplicates, and on what evidence.
 public struct VerifiedPair: Sendable, Equatable {
-  /// How the pair was decided.
-  public enum Evidence: String, Sendable, Codable {
-    /// The normalized bodies are identical (equal content hashes).
-    case identical
-    /// Exact Jaccard of the shingle sets at or above the threshold.
-    case exact
-    /// Signature estimate at or above the threshold (no exact check: over budget or turned off).
-    case estimated
-    /// The shorter article lies inside the longer (`containment_threshold`), Jaccard below the threshold.
-    case containment
-  }
-
   public var first: Int
   public var second: Int
-  /// Jaccard similarity: exact unless `evidence` is `.estimated`.
+  /// Jaccard similarity: exact unless `measure` is `.estimated`.
   public var similarity: Double
-  public var evidence: Evidence
+  /// How the pair was decided: identical content hashes, exact Jaccard, the
+  /// signature estimate alone, or containment.
+  public var measure: DuplicateCluster.Measure
 }
 
 /// Decides which candidate pairs are duplicates, cheapest test first, and counts
@@ -62,7 +52,7 @@ struct PairVerifier {
         } else {
           outcome.pairs.append(
             VerifiedPair(
-              first: pair.first, second: pair.second, similarity: estimate, evidence: .estimated))
+              first: pair.first, second: pair.second, similarity: estimate, measure: .estimated))
         }
       } else {
         outcome.signatureRejected += 1
@@ -118,12 +108,12 @@ struct PairVerifier {
     let jaccard = Double(shared) / Double(a.count + b.count - shared)
     if jaccard >= config.threshold {
       return VerifiedPair(
-        first: pair.first, second: pair.second, similarity: jaccard, evidence: .exact)
+        first: pair.first, second: pair.second, similarity: jaccard, measure: .exact)
     }
     guard containmentPossible, Double(shared) >= config.containmentThreshold * Double(small)
     else { return nil }
     return VerifiedPair(
-      first: pair.first, second: pair.second, similarity: jaccard, evidence: .containment)
+      first: pair.first, second: pair.second, similarity: jaccard, measure: .containment)
   }
 }
 

@@ -35,7 +35,7 @@ extension DedupTests {
       let (items, sets) = pair(shared: 820, union: 1000, agreeing: 96)  // J 0.82, estimate 0.75
       let outcome = PairVerifier(config: DedupConfig()).verify(
         candidate, contained: [], items: items, shingles: { sets[$0] })
-      #expect(outcome.pairs.map(\.evidence) == [.exact])
+      #expect(outcome.pairs.map(\.measure) == [.exact])
       #expect(abs((outcome.pairs.first?.similarity ?? 0) - 0.82) < 1e-9)
       #expect(outcome.exactChecked == 1 && outcome.exactRejected == 0)
     }
@@ -70,7 +70,7 @@ extension DedupTests {
       for (config, source) in cases {
         let outcome = PairVerifier(config: config).verify(
           candidate, contained: [], items: items, shingles: source)
-        #expect(outcome.pairs.map(\.evidence) == [.estimated])
+        #expect(outcome.pairs.map(\.measure) == [.estimated])
         #expect(outcome.pairs.first?.similarity == 110.0 / 128)
       }
     }
@@ -94,7 +94,7 @@ extension DedupTests {
       config.containmentThreshold = 0.9
       let outcome = PairVerifier(config: config).verify(
         [], contained: candidate, items: items, shingles: { sets[$0] })
-      #expect(outcome.pairs.map(\.evidence) == [.containment])
+      #expect(outcome.pairs.map(\.measure) == [.containment])
       #expect(outcome.pairs.first?.similarity == 0.3)
       config.containmentMinShingles = 301
       #expect(

@@ -77,7 +77,7 @@ import Testing
     let run = try await Self.run(input, pairs: pairs)
     #expect(run.rejected.map { $0["reason"] as? String } == ["duplicate", "duplicate"])
     let lines = try String(contentsOfFile: pairs, encoding: .utf8).split(separator: "\n")
-    #expect(lines.first == "first\tsecond\tsimilarity\tevidence")
+    #expect(lines.first == "first\tsecond\tsimilarity\tmeasure")
     let rows = lines.dropFirst().map { $0.split(separator: "\t").map(String.init) }
     #expect(rows.contains(["a", "b", "1.0", "identical"]))
     let near = try #require(rows.first { $0[3] == "exact" })
