@@ -2,7 +2,7 @@
 # History speed: a run of NEW articles checked against a history of EARLIER articles, beside the
 # same run without a history, and the history's size on disk per article.
 #   Benchmarks/history.sh [--new 100000] [--earlier 1000000] [REPEATS=3]
-# Builds release; synthesizes both corpora with dedup/make_big.py (different seeds; the new batch
+# Builds release; synthesizes both corpora with dedup/make_big.py (seeds differ; the new batch
 # also repeats 5 % of the earlier articles, half of them edited, as tomorrow's crawl repeats
 # today's news); builds the history with `winnow history rebuild` from a folder laid out like a
 # run's output; then runs `winnow run NEW --jobs 1` with the history and with --no-history,
@@ -26,7 +26,12 @@ swift build -c release >&2
 winnow=.build/release/winnow
 
 if [ ! -f "$data/earlier-$earlier.jsonl" ]; then
-  python3 Benchmarks/dedup/make_big.py --articles "$earlier" --seed 1 --out "$data/earlier-$earlier.jsonl" >&2
+  # make_big.py's files for one seed are prefixes of each other: reuse the scaling corpus.
+  if [ -f Benchmarks/data/big-1000000.jsonl ] && [ "$earlier" -le 1000000 ]; then
+    head -n "$earlier" Benchmarks/data/big-1000000.jsonl > "$data/earlier-$earlier.jsonl"
+  else
+    python3 Benchmarks/dedup/make_big.py --articles "$earlier" --out "$data/earlier-$earlier.jsonl" >&2
+  fi
 fi
 if [ ! -f "$data/new-$new-$earlier.jsonl" ]; then
   python3 Benchmarks/dedup/make_big.py --articles "$new" --seed 2 --out "$data/new-only.jsonl" >&2
