@@ -17,11 +17,12 @@ public struct EarlierIndex: Sendable {
 
   public var count: Int { rows.count }
 
-  public mutating func append(row: Int64, contentHash: ContentHash, bandKeys keys: [UInt64]) {
-    precondition(keys.count == bands, "one key per band")
+  /// Appends an article whose key for band b is `key(b)`: lets a reader copy keys
+  /// straight from where they are stored, without an array per article.
+  public mutating func append(row: Int64, contentHash: ContentHash, key: (Int) -> UInt64) {
     rows.append(row)
     contentHashes.append(contentHash)
-    bandKeys += keys
+    for band in 0..<bands { bandKeys.append(key(band)) }
   }
 }
 

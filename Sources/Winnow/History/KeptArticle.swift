@@ -38,6 +38,13 @@ enum Blob {
     return out
   }
 
+  /// The value at position `index` of `data` (which must hold it).
+  static func value<T: FixedWidthInteger>(_ data: Data, at index: Int, as _: T.Type) -> T {
+    data.withUnsafeBytes {
+      T(littleEndian: $0.loadUnaligned(fromByteOffset: index * T.bitWidth / 8, as: T.self))
+    }
+  }
+
   /// The values in `data`; a trailing partial value is ignored.
   static func values<T: FixedWidthInteger>(_ data: Data, as _: T.Type) -> [T] {
     let size = T.bitWidth / 8
