@@ -31,8 +31,8 @@ final class MemberCompressor {
   /// Compresses `chunk` into one gzip member with `compressor` at `level`.
   ///
   /// A libdeflate compressor is made for each chunk rather than kept per
-  /// thread: at level 6 that costs nothing measurable beside compressing 1 MiB
-  /// (docs/benchmarks.md), and no state is shared between workers.
+  /// thread: at every level that costs nothing measurable beside compressing
+  /// 1 MiB (docs/benchmarks.md), and no state is shared between workers.
   static func member(_ chunk: [UInt8], compressor: GzipCompressor, level: Int) throws(GzipError)
     -> [UInt8]
   {
