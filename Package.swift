@@ -34,10 +34,17 @@ let package = Package(
       pkgConfig: "uchardet",
       providers: [.apt(["libuchardet-dev"])]
     ),
+    // System libdeflate (Debian `libdeflate-dev`): whole-buffer gzip members for the corpus files.
+    .systemLibrary(
+      name: "CDeflate",
+      pkgConfig: "libdeflate",
+      providers: [.apt(["libdeflate-dev"])]
+    ),
     .target(
       name: "Winnow",
       dependencies: [
         "CZlib",
+        "CDeflate",
         "COpenCC",
         "CUchardet",
         .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,6 @@
 import CZlib
 
-/// A zlib failure, with zlib's own message.
+/// A gzip failure in zlib or libdeflate, with zlib's own message where it gives one.
 public struct GzipError: Error, Equatable, CustomStringConvertible {
   public var message: String
   public var description: String { message }

@@ -3,7 +3,7 @@ import Dispatch
 /// Compresses chunks of a part file on worker threads, each chunk as its own
 /// gzip member, and hands the members back in submission order.
 ///
-/// zlib at level 6 is the slowest step of a run on a single thread; independent
+/// Compression is the slowest step of a run on a single thread; independent
 /// members let every core compress while the writer goes on encoding JSON. A
 /// file of concatenated members is one valid gzip stream (RFC 1952 §2.2): `zcat`,
 /// Python's `gzip`, Go and Java read it whole. Chunk boundaries depend only on the
@@ -17,23 +17,39 @@ final class MemberCompressor {
     let done = DispatchSemaphore(value: 0)
   }
 
+  private let compressor: GzipCompressor
   private let level: Int
   private let maxInFlight: Int
   private var queue: [Pending] = []
 
-  init(level: Int, maxInFlight: Int = 2 * System.coreCount) {
+  init(compressor: GzipCompressor, level: Int, maxInFlight: Int = 2 * System.coreCount) {
+    self.compressor = compressor
     self.level = level
     self.maxInFlight = max(1, maxInFlight)
+  }
+
+  /// Compresses `chunk` into one gzip member with `compressor` at `level`.
+  ///
+  /// A libdeflate compressor is made for each chunk rather than kept per
+  /// thread: at every level that costs nothing measurable beside compressing
+  /// 1 MiB (docs/benchmarks.md), and no state is shared between workers.
+  static func member(_ chunk: [UInt8], compressor: GzipCompressor, level: Int) throws(GzipError)
+    -> [UInt8]
+  {
+    switch compressor {
+    case .libdeflate: try LibdeflateGzip(level: level).compress(chunk)
+    case .zlib: try GzipDeflater.compress(chunk, level: level)
+    }
   }
 
   /// Starts compressing `chunk`; returns the members finished so far, in order,
   /// waiting for the oldest while too many are in flight.
   func submit(_ chunk: [UInt8]) throws(GzipError) -> [[UInt8]] {
     let pending = Pending()
-    let level = level
+    let (compressor, level) = (compressor, level)
     DispatchQueue.global().async {
       pending.result = Result { () throws(GzipError) in
-        try GzipDeflater.compress(chunk, level: level)
+        try Self.member(chunk, compressor: compressor, level: level)
       }
       pending.done.signal()
     }

@@ -32,7 +32,8 @@ final class PartWriter {
     self.folder = folder
     self.name = name
     self.config = config
-    compressor = MemberCompressor(level: config.compressionLevel)
+    compressor = MemberCompressor(
+      compressor: config.compressor, level: config.compressionLevel)
   }
 
   /// Appends one JSON line (with its newline).

@@ -1,0 +1,4 @@
+#ifndef WINNOW_CDEFLATE_SHIM_H
+#define WINNOW_CDEFLATE_SHIM_H
+#include <libdeflate.h>
+#endif
