@@ -98,15 +98,30 @@ struct EarlierCandidates {
 /// Where each distinct key starts in a sorted key array: an open-addressing
 /// table (linear probing, at most half full) indexed by the key's low bits,
 /// which are uniform because band keys are hashes.
+///
+/// Almost every probe misses (a million earlier articles, eighteen keys each,
+/// against a night's new ones), and a miss in a table of tens of MB is a cache
+/// miss. A bitmap of the keys' high bits (16 bits per key, a few MB, 6 % false
+/// hits) answers most misses first from cache.
 struct KeyTable {
   private var slots: [(key: UInt64, start: Int32, end: Int32)]
   private let mask: Int
+  private var filter: [UInt64]
+  private let filterShift: UInt64
 
   init(sortedKeys: [UInt64]) {
     var capacity = 16
     while capacity < 2 * sortedKeys.count { capacity <<= 1 }
     mask = capacity - 1
     slots = Array(repeating: (0, -1, -1), count: capacity)
+    var filterBits = 64
+    while filterBits < 16 * sortedKeys.count { filterBits <<= 1 }
+    filterShift = UInt64(64 - filterBits.trailingZeroBitCount)
+    filter = [UInt64](repeating: 0, count: filterBits / 64)
+    for key in sortedKeys {
+      let bit = Int(key >> filterShift)
+      filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
     var start = 0
     while start < sortedKeys.count {
       var end = start + 1
@@ -120,6 +135,8 @@ struct KeyTable {
 
   /// The positions in the sorted array that hold `key` (empty when none does).
   func range(of key: UInt64) -> Range<Int> {
+    let bit = Int(key >> filterShift)
+    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0..<0 }
     var slot = Int(truncatingIfNeeded: key) & mask
     while slots[slot].start >= 0 {
       if slots[slot].key == key { return Int(slots[slot].start)..<Int(slots[slot].end) }

@@ -28,18 +28,26 @@ enum HistoryArticles {
   ) throws {
     try db.execute(sql: "DELETE FROM article WHERE run_id = ?", arguments: [runId])
     for row in superseded {
-      try db.execute(sql: "DELETE FROM article WHERE rowid = ?", arguments: [row])
+      try db.execute(sql: "DELETE FROM article WHERE key = ?", arguments: [row])
     }
     let insert = try db.makeStatement(
       sql: """
-        INSERT INTO article (run_id, id, site, date, added_at, content_hash, shingles, signature,
-          band_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO article (run_id, id, site, date, added_at, shingles, signature)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertKeys = try db.makeStatement(
+      sql: """
+        INSERT INTO article_key (article, run_id, added_at, content_hash, band_keys)
+        VALUES (?, ?, ?, ?, ?)
         """)
     for article in kept {
-      let hash = Blob.data([article.contentHash.high, article.contentHash.low])
       try insert.execute(arguments: [
-        runId, article.id, article.site, article.date, addedAt, hash, article.shingleCount,
-        Blob.data(article.signature), Blob.data(article.bandKeys),
+        runId, article.id, article.site, article.date, addedAt, article.shingleCount,
+        Blob.data(article.signature),
+      ])
+      let hash = Blob.data([article.contentHash.high, article.contentHash.low])
+      try insertKeys.execute(arguments: [
+        db.lastInsertedRowID, runId, addedAt, hash, Blob.data(article.bandKeys),
       ])
     }
   }
@@ -52,12 +60,17 @@ enum HistoryArticles {
     storedBandsMatch: Bool, keys: ([UInt32]) -> [UInt64]
   ) throws -> EarlierIndex {
     var index = EarlierIndex(bands: bands)
-    let column = storedBandsMatch ? "band_keys" : "signature"
     let rows = try Row.fetchCursor(
       db,
-      sql: """
-        SELECT rowid, content_hash, \(column) FROM article
-        WHERE run_id <> ? AND added_at >= ? ORDER BY rowid
+      sql: storedBandsMatch
+        ? """
+        SELECT article, content_hash, band_keys FROM article_key
+        WHERE run_id <> ? AND added_at >= ?
+        """
+        : """
+        SELECT article_key.article, article_key.content_hash, article.signature FROM article_key
+        JOIN article ON article.key = article_key.article
+        WHERE article_key.run_id <> ? AND article_key.added_at >= ?
         """,
       arguments: [runId, since])
     while let row = try rows.next() {
@@ -91,8 +104,8 @@ enum HistoryArticles {
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT rowid, id, run_id, added_at, signature FROM article
-          WHERE rowid IN (\(marks)) ORDER BY rowid
+          SELECT key, id, run_id, added_at, signature FROM article
+          WHERE key IN (\(marks)) ORDER BY key
           """,
         arguments: StatementArguments(part))
       while let row = try cursor.next() {
