@@ -60,10 +60,12 @@ fi
 history=$data/state-$earlier/history.sqlite
 if [ ! -f "$history" ]; then
   folder=$data/earlier-out-$earlier
-  mkdir -p "$folder/clean"
-  split -l 100000 -d -a 5 "$data/earlier-$earlier.jsonl" "$folder/clean/part-"
-  for part in "$folder"/clean/part-?????; do mv "$part" "$part.jsonl" && gzip -1 "$part.jsonl"; done
-  echo '{}' > "$folder/manifest.json"
+  if [ ! -f "$folder/manifest.json" ]; then
+    mkdir -p "$folder/clean"
+    split -l 100000 -d -a 5 "$data/earlier-$earlier.jsonl" "$folder/clean/part-"
+    for part in "$folder"/clean/part-?????; do mv "$part" "$part.jsonl" && gzip -1 "$part.jsonl"; done
+    echo '{}' > "$folder/manifest.json"
+  fi
   /usr/bin/time -f "%e s, peak RSS %M KB" -o "$data/rebuild.time" \
     "$winnow" history rebuild "$folder" --history "$history" >&2
   echo "rebuild of $earlier articles: $(cat "$data/rebuild.time")" >&2
