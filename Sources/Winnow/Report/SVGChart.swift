@@ -35,28 +35,32 @@ public enum SVGChart {
   }
 
   static let width = 560.0
-  /// Characters of a run id under a line chart: enough for a dated id, short enough for 14 runs.
-  static let labelChars = 14
+  /// A line chart is narrower: the trend's three charts fit side by side on the page.
+  static let lineWidth = 400.0
+  /// Characters of a run id under a line chart: enough to tell nights apart, short enough for
+  /// 14 runs side by side; the full id is on the dot and in the table.
+  static let labelChars = 12
 
-  /// A line over runs, oldest left, from 0 to the largest value: one dot per run with its id
-  /// and value on hover, ids slanted under the axis so many nights fit.
+  /// A line over runs, oldest left, from 0 to the largest value (so a small wobble is not drawn
+  /// as a cliff): one dot per run with its id and value on hover, ids slanted under the axis so
+  /// 14 nights fit in 400 points.
   public static func line(_ points: [Point], title: String) -> String {
-    let (left, bottom, plotHeight) = (64.0, 120.0, 100.0)
-    let slot = (width - left - 16) / Double(max(points.count, 1))
+    let (left, right, bottom, plotHeight) = (72.0, lineWidth - 12, 120.0, 100.0)
+    let slot = (right - left) / Double(max(points.count, 1))
     let top = points.map(\.value).max() ?? 0
     let xy = points.enumerated().map { i, p in
       (x: left + slot * (Double(i) + 0.5), y: bottom - (top > 0 ? plotHeight * p.value / top : 0))
     }
-    var out = open(height: bottom + 76, title: title)
+    var out = open(height: bottom + 80, title: title, width: lineWidth)
     let largest = points.max { $0.value < $1.value }?.text ?? ""
     out += text(x: left - 6, y: bottom - plotHeight + 4, largest, anchor: "end")
     out += text(x: left - 6, y: bottom + 4, "0", anchor: "end")
-    out += line(x1: left, y1: bottom, x2: width - 16, y2: bottom, cls: "axis")
+    out += line(x1: left, y1: bottom, x2: right, y2: bottom, cls: "axis")
     out +=
       "<polyline class=\"trend\" points=\"\(xy.map { "\(f($0.x)),\(f($0.y))" }.joined(separator: " "))\"/>"
     for (p, at) in zip(points, xy) {
       out += dot(p, x: at.x, y: at.y)
-      out += text(x: at.x, y: bottom + 14, short(p.label), anchor: "end", rotate: -35)
+      out += text(x: at.x, y: bottom + 14, short(p.label), anchor: "end", rotate: -50)
     }
     return out + "</svg>"
   }
@@ -154,7 +158,7 @@ public enum SVGChart {
     return String(value.rounded(toPlaces: 3))
   }
 
-  private static func open(height: Double, title: String) -> String {
+  private static func open(height: Double, title: String, width: Double = width) -> String {
     "<svg class=\"chart\" width=\"\(Int(width))\" "
       + "height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
       + "aria-label=\"\(HTMLEscape.text(title))\"><title>\(HTMLEscape.text(title))</title>"

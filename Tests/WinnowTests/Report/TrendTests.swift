@@ -72,7 +72,7 @@ import Testing
     #expect(svg.components(separatedBy: "class=\"point current\"").count == 2)
     #expect(svg.contains("&lt;b&gt;x&lt;/b&gt;") && !svg.contains("<b>"))
     #expect(svg.contains("<title>a-very-long-run-id-2026: 2.0</title>"))
-    #expect(svg.contains(">a-very-long-r…</text>"))
+    #expect(svg.contains(">a-very-long…</text>"))
     #expect(svg.contains("aria-label=\"kept &lt;articles&gt;\""))
     // The largest value (3) reaches the top of the plot: 100 points above the axis at 120.
     #expect(svg.contains("cy=\"20.0\""))
