@@ -50,10 +50,10 @@ extension WinnowCommand {
         report = try ReportFiles.read(from: runDir)
       } catch {
         throw ValidationError(
-          "cannot read \(runDir)/report.json (schema 4): \(error.localizedDescription)")
+          "cannot read \(runDir)/report.json (schema 4 or later): \(error.localizedDescription)")
       }
       do {
-        try ReportFiles.write(report, to: runDir, withPrevious: false)
+        try ReportFiles.write(report, to: runDir, trendRuns: nil)
       } catch {
         FileHandle.standardError.write(Data("winnow: \(error)\n".utf8))
         throw ExitCode.failure

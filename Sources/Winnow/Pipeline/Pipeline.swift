@@ -68,7 +68,8 @@ public struct Pipeline: Sendable {
       r.fill(from: manifest)
       r.stages = times.timings(inputBytes: manifest.inputs.bytes)
     }
-    try ReportFiles.write(report, to: options.reportFolder ?? "Reports/\(runId)")
+    try ReportFiles.write(
+      report, to: options.reportFolder ?? "Reports/\(runId)", trendRuns: config.report.trendRuns)
     return report
   }
 

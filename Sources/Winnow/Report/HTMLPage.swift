@@ -15,6 +15,8 @@ enum HTMLPage {
     svg.chart{background:#fff;border:1px solid #eaeef2}svg .bar{fill:#54aeff}
     svg .axis{stroke:#8c959f}svg .threshold{stroke:#cf222e;stroke-dasharray:4 3;fill:#cf222e}
     svg text{font-size:11px;fill:#1f2328;stroke:none}svg text.threshold{fill:#cf222e}
+    svg .trend{fill:none;stroke:#0969da;stroke-width:2}svg .point{fill:#0969da}
+    svg .point.current{fill:#cf222e}tr.current td{font-weight:600;background:#fff8c5}
     details.cluster{border:1px solid #d0d7de;margin:8px 0;padding:4px 8px}
     summary{cursor:pointer;font-weight:600}
     table.diff{table-layout:fixed;width:100%}table.diff td{width:50%;white-space:pre-wrap;word-break:break-all}

@@ -10,7 +10,7 @@ import Foundation
 /// ```
 public enum HTMLReport {
   public static func render(_ r: RunReport) -> String {
-    var body = [header(r), verdict(r), charts(r), stages(r)]
+    var body = [header(r), verdict(r), trend(r), charts(r), stages(r)]
     body += [clusters(r), boilerplate(r), rejected(r), sites(r), inputs(r), outputs(r)]
     return """
       <!DOCTYPE html>
@@ -152,8 +152,9 @@ public enum HTMLReport {
       + rows.joined(separator: "\n") + "\n</tbody></table>"
   }
 
-  /// A row of plain text cells, each escaped.
-  static func row(_ cells: [String]) -> String {
-    "<tr>" + cells.map { "<td>\(e($0))</td>" }.joined() + "</tr>"
+  /// A row of plain text cells, each escaped; `cls` marks the row (e.g. this run's).
+  static func row(_ cells: [String], cls: String? = nil) -> String {
+    "<tr\(cls.map { " class=\"\($0)\"" } ?? "")>" + cells.map { "<td>\(e($0))</td>" }.joined()
+      + "</tr>"
   }
 }

@@ -4,6 +4,7 @@ public enum MarkdownReport {
   public static func render(_ r: RunReport) -> String {
     var out: [String] = []
     out += summary(r)
+    out += trend(r)
     out += inputs(r)
     out += stages(r)
     out += rejections(r)
@@ -41,6 +42,23 @@ public enum MarkdownReport {
     return [
       "- Since run `\(p.runId)`: " + (text.isEmpty ? "no change" : text.joined(separator: "; "))
     ]
+  }
+
+  /// The recorded runs, oldest first, so the mail shows a drift across nights too.
+  private static func trend(_ r: RunReport) -> [String] {
+    guard !r.trend.isEmpty else { return [] }
+    var out = [
+      "## Trend", "",
+      "| run | finished | articles in | kept | rejected | duplicate rate | MB/s | seconds |",
+      "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |",
+    ]
+    out += r.trend.map { p in
+      let run = cell(p.runId) + (p.runId == r.runId ? " (this run)" : "")
+      return
+        "| \(run) | \(cell(p.finishedAt)) | \(p.articles) | \(p.kept) | \(cell(p.rejectedText)) | "
+        + "\(percent(p.duplicateRate)) | \(fixed(p.mbPerSecond, 2)) | \(fixed(p.seconds, 2)) |"
+    }
+    return out + [""]
   }
 
   private static func inputs(_ r: RunReport) -> [String] {

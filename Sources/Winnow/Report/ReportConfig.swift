@@ -17,6 +17,9 @@ public struct ReportConfig: Sendable, Equatable, Codable {
   public var examplesPerReason = 5
   /// Characters of text shown in an example before it is cut with "…".
   public var exampleChars = 120
+  /// Runs in the report's trend (this run and the ones before it in the reports folder):
+  /// two weeks of nightly runs show a drift a single comparison hides.
+  public var trendRuns = 14
 
   public init() {}
 
@@ -29,6 +32,7 @@ public struct ReportConfig: Sendable, Equatable, Codable {
     case maxSites = "max_sites"
     case examplesPerReason = "examples_per_reason"
     case exampleChars = "example_chars"
+    case trendRuns = "trend_runs"
   }
 
   func validate() throws(ConfigError) {
@@ -40,5 +44,6 @@ public struct ReportConfig: Sendable, Equatable, Codable {
     try Check.range(maxSites, 0...1_000_000, key: "report.max_sites")
     try Check.range(examplesPerReason, 0...1000, key: "report.examples_per_reason")
     try Check.range(exampleChars, 10...10_000, key: "report.example_chars")
+    try Check.range(trendRuns, 1...1000, key: "report.trend_runs")
   }
 }

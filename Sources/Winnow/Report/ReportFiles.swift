@@ -12,13 +12,18 @@ public enum ReportFiles {
     ]
   }
 
-  /// Writes report.json and every view; a new run first looks up its previous run
-  /// (`withPrevious`), a re-render keeps what report.json recorded.
-  public static func write(_ report: RunReport, to folder: String, withPrevious: Bool = true)
-    throws
-  {
+  /// Writes report.json and every view. A new run first looks up the runs before it in the
+  /// reports folder for `previous` and a trend of `trendRuns` runs (this one included); a
+  /// re-render (`trendRuns` nil) keeps what report.json recorded.
+  public static func write(
+    _ report: RunReport, to folder: String, trendRuns: Int? = ReportConfig().trendRuns
+  ) throws {
     var report = report
-    if withPrevious { report.previous = previousRun(of: report, in: folder) }
+    if let trendRuns {
+      let earlier = earlierRuns(of: report, in: folder)
+      report.previous = earlier.last
+      report.trend = (earlier.suffix(trendRuns - 1) + [report.summary]).map(\.trendPoint)
+    }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       try replace("\(folder)/report.json", with: report.encoded())
@@ -36,21 +41,21 @@ public enum ReportFiles {
     try RunReport.decode(Data(contentsOf: URL(fileURLWithPath: "\(folder)/report.json")))
   }
 
-  /// The previous run in the same reports folder: of the sibling folders holding a
-  /// report.json of another run id, the one that finished last (`finished_at`, or
-  /// `started_at` for reports before schema 4) no later than this run; ties go to the
-  /// greater run id. Unreadable reports are skipped.
-  public static func previousRun(of report: RunReport, in folder: String) -> RunSummary? {
+  /// The runs before this one in the same reports folder, oldest first: of the sibling
+  /// folders holding a report.json of another run id, those that finished (`finished_at`, or
+  /// `started_at` for reports before schema 4) no later than this run, ordered by that time,
+  /// ties by run id. The last is the previous run. Unreadable reports are skipped.
+  public static func earlierRuns(of report: RunReport, in folder: String) -> [RunSummary] {
     let parent = URL(fileURLWithPath: folder).standardizedFileURL.deletingLastPathComponent()
     let own = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else {
-      return nil
+      return []
     }
-    let now = report.finishedAt.isEmpty ? report.startedAt : report.finishedAt
+    let now = report.summary.sortKey
     return names.filter { $0 != own }
       .compactMap { try? RunSummary.read(from: parent.appendingPathComponent($0).path) }
       .filter { $0.runId != report.runId && $0.sortKey <= now }
-      .max { ($0.sortKey, $0.runId) < ($1.sortKey, $1.runId) }
+      .sorted { ($0.sortKey, $0.runId) < ($1.sortKey, $1.runId) }
   }
 
   private static func replace(_ path: String, with data: Data) throws {

@@ -5,7 +5,7 @@ import Foundation
 /// (one model, many views), so `winnow report RUN_DIR` can render them again.
 /// Keys are snake_case in JSON; `schemaVersion` changes when fields change meaning
 /// (2: `learned_boilerplate`; 4: histograms, sites, texts of the clusters shown in full,
-/// failing signals of rejected samples, `finished_at`, `previous`). Every field is
+/// failing signals of rejected samples, `finished_at`, `previous`; 5: `trend`). Every field is
 /// documented in docs/report-schema.md.
 public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
   public struct Bytes: Sendable, Equatable, Codable {
@@ -132,7 +132,7 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
     public var examples: [Example] = []
   }
 
-  public var schemaVersion = 4
+  public var schemaVersion = 5
   public var runId = ""
   public var version = Release.version
   /// UTC start and finish times, ISO 8601.
@@ -163,6 +163,9 @@ public struct RunReport: Sendable, Equatable, SnakeCaseJSON {
   public var sitesNotShown = 0
   /// The key figures of the previous run in the same reports folder, when there is one.
   public var previous: RunSummary?
+  /// The key figures of the last `report.trend_runs` runs in the same reports folder, oldest
+  /// first, this run last; empty in reports before schema 5.
+  @EmptyWhenMissing public var trend: [TrendPoint] = []
 
   public init() {}
 

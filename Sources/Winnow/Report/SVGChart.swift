@@ -16,7 +16,65 @@ public enum SVGChart {
     }
   }
 
+  /// One run in a line chart over runs.
+  public struct Point: Sendable, Equatable {
+    /// Under the axis (the run id), cut to `labelChars`; in full on hover.
+    public var label: String
+    public var value: Double
+    /// The value as the views show it, e.g. "12.5%".
+    public var text: String
+    /// This run: drawn larger and in another colour.
+    public var highlighted: Bool
+
+    public init(label: String, value: Double, text: String, highlighted: Bool = false) {
+      self.label = label
+      self.value = value
+      self.text = text
+      self.highlighted = highlighted
+    }
+  }
+
   static let width = 560.0
+  /// A line chart is narrower: the trend's three charts fit side by side on the page.
+  static let lineWidth = 400.0
+  /// Characters of a run id under a line chart: enough to tell nights apart, short enough for
+  /// 14 runs side by side; the full id is on the dot and in the table.
+  static let labelChars = 12
+
+  /// A line over runs, oldest left, from 0 to the largest value (so a small wobble is not drawn
+  /// as a cliff): one dot per run with its id and value on hover, ids slanted under the axis so
+  /// 14 nights fit in 400 points.
+  public static func line(_ points: [Point], title: String) -> String {
+    let (left, right, bottom, plotHeight) = (72.0, lineWidth - 12, 120.0, 100.0)
+    let slot = (right - left) / Double(max(points.count, 1))
+    let top = points.map(\.value).max() ?? 0
+    let xy = points.enumerated().map { i, p in
+      (x: left + slot * (Double(i) + 0.5), y: bottom - (top > 0 ? plotHeight * p.value / top : 0))
+    }
+    var out = open(height: bottom + 80, title: title, width: lineWidth)
+    let largest = points.max { $0.value < $1.value }?.text ?? ""
+    out += text(x: left - 6, y: bottom - plotHeight + 4, largest, anchor: "end")
+    out += text(x: left - 6, y: bottom + 4, "0", anchor: "end")
+    out += line(x1: left, y1: bottom, x2: right, y2: bottom, cls: "axis")
+    out +=
+      "<polyline class=\"trend\" points=\"\(xy.map { "\(f($0.x)),\(f($0.y))" }.joined(separator: " "))\"/>"
+    for (p, at) in zip(points, xy) {
+      out += dot(p, x: at.x, y: at.y)
+      out += text(x: at.x, y: bottom + 14, short(p.label), anchor: "end", rotate: -50)
+    }
+    return out + "</svg>"
+  }
+
+  /// A run's dot; its full id and value show on hover.
+  private static func dot(_ p: Point, x: Double, y: Double) -> String {
+    "<circle class=\"\(p.highlighted ? "point current" : "point")\" cx=\"\(f(x))\" cy=\"\(f(y))\" "
+      + "r=\"\(p.highlighted ? 5 : 3)\"><title>\(HTMLEscape.text("\(p.label): \(p.text)"))</title></circle>"
+  }
+
+  /// `label` cut to `labelChars` characters, marked with "…" when cut.
+  static func short(_ label: String) -> String {
+    label.count > labelChars ? String(label.prefix(labelChars - 1)) + "…" : label
+  }
 
   /// Horizontal bars, one per row, scaled to the largest value: the stage funnel.
   public static func bars(_ bars: [Bar], title: String) -> String {
@@ -100,7 +158,7 @@ public enum SVGChart {
     return String(value.rounded(toPlaces: 3))
   }
 
-  private static func open(height: Double, title: String) -> String {
+  private static func open(height: Double, title: String, width: Double = width) -> String {
     "<svg class=\"chart\" width=\"\(Int(width))\" "
       + "height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
       + "aria-label=\"\(HTMLEscape.text(title))\"><title>\(HTMLEscape.text(title))</title>"
@@ -120,10 +178,12 @@ public enum SVGChart {
     "<line class=\"\(cls)\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"/>"
   }
 
+  /// A text; `rotate` turns it by that many degrees about its anchor point.
   private static func text(
-    x: Double, y: Double, _ s: String, anchor: String, cls: String = "label"
+    x: Double, y: Double, _ s: String, anchor: String, cls: String = "label", rotate: Double? = nil
   ) -> String {
-    "<text class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">"
+    let turn = rotate.map { " transform=\"rotate(\(f($0)) \(f(x)) \(f(y)))\"" } ?? ""
+    return "<text class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\"\(turn)>"
       + "\(HTMLEscape.text(s))</text>"
   }
 

@@ -26,16 +26,19 @@ import Testing
       try contents("\(folder)/\($0)")
     }
     let read = try ReportFiles.read(from: folder)
-    #expect(read == ReportFixture.report())
+    var recorded = read
+    recorded.trend = []
+    #expect(recorded == ReportFixture.report())
+    #expect(read.trend == [ReportFixture.report().summary.trendPoint], "alone in its folder")
     for name in ["report.md", "report.html", "metrics.prom"] {
       try FileManager.default.removeItem(atPath: "\(folder)/\(name)")
     }
-    try ReportFiles.write(read, to: folder, withPrevious: false)
+    try ReportFiles.write(read, to: folder, trendRuns: nil)
     let again = try ["report.md", "report.html", "metrics.prom"].map {
       try contents("\(folder)/\($0)")
     }
     #expect(first == again)
-    #expect(try contents("\(folder)/report.json").contains("\"schema_version\" : 4"))
+    #expect(try contents("\(folder)/report.json").contains("\"schema_version\" : 5"))
   }
 
   /// The previous run: the latest other run in the same parent folder that finished before this one.
@@ -49,7 +52,7 @@ import Testing
       var r = ReportFixture.report()
       r.runId = id
       r.finishedAt = finished
-      try ReportFiles.write(r, to: "\(base)/\(id)", withPrevious: false)
+      try ReportFiles.write(r, to: "\(base)/\(id)", trendRuns: nil)
     }
     try Data("{}".utf8).write(to: URL(fileURLWithPath: "\(base)/broken.json"))
     try ReportFiles.write(ReportFixture.report(), to: "\(base)/run-2")
