@@ -3,6 +3,7 @@
 #   Benchmarks/pipeline.sh [CORPUS] [REPEATS]
 # CORPUS defaults to ../shared/corpora/thucnews-val.tsv; REPEATS (default 5) runs give the median.
 # Prints wall seconds, input MB/s, peak RSS, per-stage MB/s from the last run's report, and ratios.
+# Runs without a history (--no-history): Benchmarks/history.sh measures what a history adds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpora/thucnews-val.tsv}
@@ -17,7 +18,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 
 for i in $(seq "$repeats"); do
   /usr/bin/time -f "%e %M" -o "$work/time.$i" .build/release/winnow run "$corpus" --out "$work/out" \
-    --report-dir "$work/report" --overwrite >/dev/null
+    --report-dir "$work/report" --overwrite --no-history >/dev/null
   /usr/bin/time -f "%e" -o "$work/gzip.$i" gzip -6 -c "$corpus" >/dev/null
 done
 wall=$(cat "$work"/time.* | awk '{print $1}' | median)
