@@ -52,7 +52,7 @@ import Testing
   }
 
   @Test func nightTwoCopiesOfNightOneAreRejectedWithTheEarlierKeeper() async throws {
-    let folder = try HistoryRunTests.folder()
+    let folder = try makeTemporaryFolder()
     let (one, two) = try Self.nights(folder)
     _ = try await Self.run(one, folder, runId: "night-1", out: "out-1")
     let (report, clean, rejected) = try await Self.run(two, folder, runId: "night-2", out: "out-2")
@@ -71,7 +71,7 @@ import Testing
   }
 
   @Test func policyNewestKeepsTheNewCopyAndReplacesTheEarlierOne() async throws {
-    let folder = try HistoryRunTests.folder()
+    let folder = try makeTemporaryFolder()
     let (one, two) = try Self.nights(folder)
     let newest: (inout Config) -> Void = { $0.history.keep = .newest }
     _ = try await Self.run(one, folder, runId: "night-1", out: "out-1", edit: newest)
@@ -88,7 +88,7 @@ import Testing
   }
 
   @Test func aRerunIsNotItsOwnDuplicateAndGivesTheSameBytes() async throws {
-    let folder = try HistoryRunTests.folder()
+    let folder = try makeTemporaryFolder()
     let (one, two) = try Self.nights(folder)
     _ = try await Self.run(one, folder, runId: "night-1", out: "out-1")
     _ = try await Self.run(two, folder, runId: "night-2", out: "out-a")
@@ -104,7 +104,7 @@ import Testing
   }
 
   @Test func articlesOutsideTheWindowStopCountingAndPruneRemovesThem() async throws {
-    let folder = try HistoryRunTests.folder()
+    let folder = try makeTemporaryFolder()
     let path = "\(folder)/state/history.sqlite"
     let (_, two) = try Self.nights(folder)
     let store = try HistoryStore(path: path)
@@ -132,7 +132,7 @@ import Testing
   }
 
   @Test func signaturesMadeWithOtherSettingsAreRefused() async throws {
-    let folder = try HistoryRunTests.folder()
+    let folder = try makeTemporaryFolder()
     let (one, two) = try Self.nights(folder)
     _ = try await Self.run(one, folder, runId: "night-1", out: "out-1")
     await #expect {
@@ -147,7 +147,7 @@ import Testing
 
   /// Keys cut with other bands are made again from the stored signatures.
   @Test func anotherThresholdStillMatchesTheHistory() async throws {
-    let folder = try HistoryRunTests.folder()
+    let folder = try makeTemporaryFolder()
     let (one, two) = try Self.nights(folder)
     _ = try await Self.run(one, folder, runId: "night-1", out: "out-1")
     let (report, clean, _) = try await Self.run(
@@ -168,7 +168,7 @@ import Testing
   }
 
   @Test func rebuildFromOutputsRestoresTheArticles() async throws {
-    let folder = try HistoryRunTests.folder()
+    let folder = try makeTemporaryFolder()
     let (one, two) = try Self.nights(folder)
     _ = try await Self.run(one, folder, runId: "night-1", out: "out-1")
     let path = "\(folder)/state/history.sqlite"

@@ -15,15 +15,6 @@ import Testing
     "今年秋粮收购工作全面展开，各地粮库延长开放时间，方便农民就近售粮，收购价格总体稳定，部分地区优质稻谷还出现了小幅上涨。",
   ]
 
-  /// A folder for one test: `night-N/feed.jsonl` inputs, outputs and the history beside them.
-  static func folder() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "winnow-history-run-\(UUID().uuidString)"
-    ).path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    return folder
-  }
-
   /// Writes a night's feed: records on one host (so one site across nights, whatever
   /// the file is called), the articles at `withFooter` ending in the shared footer.
   static func feed(in folder: String, night: String, articles: Range<Int>, withFooter: Set<Int>)
@@ -70,7 +61,7 @@ import Testing
   }
 
   @Test func aFooterTooRareInOneNightIsLearnedAcrossNights() async throws {
-    let folder = try Self.folder()
+    let folder = try makeTemporaryFolder()
     let history = "\(folder)/state/history.sqlite"
     let first = try await Self.nightOne(folder, history: history)
     #expect(first.learnedBoilerplate.isEmpty)
@@ -91,7 +82,7 @@ import Testing
   }
 
   @Test func withoutAHistoryTheSecondNightLearnsNothing() async throws {
-    let folder = try Self.folder()
+    let folder = try makeTemporaryFolder()
     let report = try await Self.run(
       try Self.nightTwoInput(folder), folder: folder, runId: "night-2", out: "out-2", history: nil)
     #expect(report.learnedBoilerplate.isEmpty)
@@ -99,7 +90,7 @@ import Testing
   }
 
   @Test func aRerunReplacesItsOwnCountsAndGivesTheSameBytes() async throws {
-    let folder = try Self.folder()
+    let folder = try makeTemporaryFolder()
     let history = "\(folder)/state/history.sqlite"
     _ = try await Self.nightOne(folder, history: history)
     let input = try Self.nightTwoInput(folder)
@@ -118,7 +109,7 @@ import Testing
   }
 
   @Test func aDamagedHistoryFailsTheRunBeforeAnyOutput() async throws {
-    let folder = try Self.folder()
+    let folder = try makeTemporaryFolder()
     let history = "\(folder)/history.sqlite"
     try Data(String(repeating: "garbage ", count: 1000).utf8).write(
       to: URL(fileURLWithPath: history))
@@ -144,7 +135,7 @@ import Testing
   }
 
   @Test func commandLineHistoryOptionSetsThePath() throws {
-    let folder = try Self.folder()
+    let folder = try makeTemporaryFolder()
     let input = try Self.nightTwoInput(folder)
     let history = "\(folder)/state/history.sqlite"
     let ok = try CommandLineTests.winnow([

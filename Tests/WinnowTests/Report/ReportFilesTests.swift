@@ -4,13 +4,6 @@ import Testing
 @testable import Winnow
 
 @Suite struct ReportFilesTests {
-  func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "winnow-report-\(UUID().uuidString)"
-    ).path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
 
   func contents(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
@@ -18,7 +11,7 @@ import Testing
 
   /// report.json alone renders every view again, byte for byte.
   @Test func viewsRenderAgainFromReportJSON() throws {
-    let base = try temporaryFolder()
+    let base = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: base) }
     let folder = "\(base)/run-2"
     try ReportFiles.write(ReportFixture.report(), to: folder)
@@ -43,7 +36,7 @@ import Testing
 
   /// The previous run: the latest other run in the same parent folder that finished before this one.
   @Test func findsTheLatestEarlierRunInTheSameFolder() throws {
-    let base = try temporaryFolder()
+    let base = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: base) }
     for (id, finished) in [
       ("old", "2026-11-20T01:00:00Z"), ("prev", "2026-11-21T01:00:00Z"),

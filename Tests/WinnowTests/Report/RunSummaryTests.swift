@@ -4,13 +4,6 @@ import Testing
 @testable import Winnow
 
 @Suite struct RunSummaryTests {
-  func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "winnow-summary-\(UUID().uuidString)"
-    ).path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
 
   /// Reports from before schema 4 still give a summary: compare and previous-run lookup read them.
   @Test func olderReportsStillSummarize() throws {
@@ -20,7 +13,7 @@ import Testing
        "bytes": {"input": 100, "clean": 50, "rejected": 10}, "stages": [],
        "dedup": {"stats": {"bands": 14, "rows": 9, "exact_pairs": 0}, "clusters": [], "clusters_not_shown": 0}}
       """
-    let base = try temporaryFolder()
+    let base = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: base) }
     try Data(json.utf8).write(to: URL(fileURLWithPath: "\(base)/report.json"))
     let s = try RunSummary.read(from: base)

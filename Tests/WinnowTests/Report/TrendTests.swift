@@ -4,13 +4,6 @@ import Testing
 @testable import Winnow
 
 @Suite struct TrendTests {
-  func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "winnow-trend-\(UUID().uuidString)"
-    ).path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
 
   /// A trend point as a run with this id, finish time and kept count would record it.
   func point(_ id: String, kept: Int) -> RunReport.TrendPoint {
@@ -30,7 +23,7 @@ import Testing
   /// last `trendRuns`, this run last; a later run and a broken file stay out; a re-render
   /// keeps the recorded trend.
   @Test func trendTakesTheLastRunsOfTheReportsFolderInOrder() throws {
-    let base = try temporaryFolder()
+    let base = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: base) }
     for (id, day) in [("c", 20), ("a", 18), ("later", 23), ("d", 21), ("b", 19)] {
       var r = ReportFixture.report()

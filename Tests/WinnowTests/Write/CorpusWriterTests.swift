@@ -13,14 +13,6 @@ import Testing
       text: String(repeating: "第\(i)篇文章的正文。", count: 20))
   }
 
-  func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "winnow-\(UUID().uuidString)"
-    ).path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
-
   func lines(_ path: String) throws -> [String] {
     let bytes = try GzipInflater.decompress(Array(Data(contentsOf: URL(fileURLWithPath: path))))
     return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -37,7 +29,7 @@ import Testing
   }
 
   @Test func writesCleanAndRejectedWithAManifestThatChecksOut() throws {
-    let out = try temporaryFolder()
+    let out = try makeTemporaryFolder()
     let manifest = try writeRun(to: out)
     #expect(manifest.counts.articles == 30)
     #expect(manifest.counts.clean == 27)
@@ -55,7 +47,7 @@ import Testing
   }
 
   @Test func rollsOverToNewPartsAtTheConfiguredSize() throws {
-    let out = try temporaryFolder()
+    let out = try makeTemporaryFolder()
     let manifest = try writeRun(to: out, partMaxBytes: 1024)
     let clean = manifest.files.filter { $0.path.hasPrefix("clean/") }
     #expect(clean.count > 3)
@@ -68,7 +60,7 @@ import Testing
   }
 
   @Test func refusesAFinishedRunUnlessOverwriting() throws {
-    let out = try temporaryFolder()
+    let out = try makeTemporaryFolder()
     let first = try writeRun(to: out)
     #expect(throws: OutputError.self) { try writeRun(to: out) }
     let second = try writeRun(to: out, overwrite: true)
@@ -76,8 +68,8 @@ import Testing
   }
 
   @Test func identicalInputGivesIdenticalBytes() throws {
-    let a = try temporaryFolder()
-    let b = try temporaryFolder()
+    let a = try makeTemporaryFolder()
+    let b = try makeTemporaryFolder()
     _ = try writeRun(to: a)
     _ = try writeRun(to: b)
     for name in ["manifest.json", "clean/part-00000.jsonl.gz", "rejected/part-00000.jsonl.gz"] {
@@ -88,7 +80,7 @@ import Testing
   }
 
   @Test func anUnfinishedRunLeavesNoFinalFiles() throws {
-    let out = try temporaryFolder()
+    let out = try makeTemporaryFolder()
     let writer = try CorpusWriter(outputFolder: out, overwrite: false, config: WriteConfig())
     try writer.write(record(1))
     #expect(!FileManager.default.fileExists(atPath: "\(out)/manifest.json"))
@@ -100,10 +92,6 @@ import Testing
 
 /// Big parts are written as several gzip members compressed in parallel.
 @Suite struct MultiMemberPartTests {
-  func temporaryFolder() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("winnow-mm-\(UUID().uuidString)")
-      .path
-  }
 
   /// Writes 3000 records into one part; returns the manifest and each record's JSON line.
   func writeBigPart(to folder: String, compressor: GzipCompressor) throws
@@ -128,8 +116,8 @@ import Testing
 
   @Test(arguments: GzipCompressor.allCases)
   func anyGzipReaderReadsTheWholePartAndBytesRepeat(compressor: GzipCompressor) throws {
-    let a = temporaryFolder()
-    let b = temporaryFolder()
+    let a = try makeTemporaryFolder()
+    let b = try makeTemporaryFolder()
     let (manifest, lines) = try writeBigPart(to: a, compressor: compressor)
     _ = try writeBigPart(to: b, compressor: compressor)
     let expected = Array(lines.joined())
@@ -158,7 +146,7 @@ import Testing
   /// the file is exactly those chunks compressed one by one, in order.
   @Test(arguments: GzipCompressor.allCases)
   func membersEndAtLinesOnceAChunkIsFull(compressor: GzipCompressor) throws {
-    let folder = temporaryFolder()
+    let folder = try makeTemporaryFolder()
     let (_, lines) = try writeBigPart(to: folder, compressor: compressor)
     var chunks: [[UInt8]] = [[]]
     for line in lines {
@@ -178,7 +166,7 @@ import Testing
   /// same bytes with one job as with two.
   @Test(arguments: GzipCompressor.allCases)
   func aRunWritesTheSameBytesWithOneOrTwoJobs(compressor: GzipCompressor) async throws {
-    let folder = temporaryFolder()
+    let folder = try makeTemporaryFolder()
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Self.feed(articles: 900).write(to: URL(fileURLWithPath: "\(folder)/feed.jsonl"))
     var config = Config.noHistory
