@@ -46,7 +46,7 @@ for t in 0.7 0.8 0.9 contain; do
   } > "$work/winnow-$t.yaml"
   /usr/bin/time -f "%e %M" -o "$data/winnow-$t.time" .build/release/winnow run "$data/eval.jsonl" \
     --out "$data/winnow-$t" --report-dir "$data/winnow-$t-report" --overwrite \
-    --config "$work/winnow-$t.yaml" --pairs "$data/winnow-$t.pairs.tsv" >&2
+    --config "$work/winnow-$t.yaml" --pairs "$data/winnow-$t.pairs.tsv" --no-history >&2
 done
 for s in datasketch rensa; do
   /usr/bin/time -f "%e %M" -o "$data/$s.time" "$venv/bin/python" Benchmarks/dedup/anchors.py "$s" >&2
