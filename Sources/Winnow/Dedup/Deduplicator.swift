@@ -62,13 +62,24 @@ public struct Deduplicator: Sendable {
     }
     for pair in pairs { sets.union(pair.first, pair.second) }
     var result = ClusterBuilder(items: items, pairs: pairs, earlier: earlier).build(&sets)
+    result.stats = stats(
+      result, candidates: candidates.count, contained: contained.count, outcome, earlier)
+    result.pairs = pairs.filter { $0.second < items.count }
+    return result
+  }
+
+  /// The counts of every step, for the report's funnel.
+  private func stats(
+    _ result: DedupResult, candidates: Int, contained: Int, _ outcome: PairVerifier.Outcome,
+    _ earlier: EarlierContext?
+  ) -> DedupStats {
     var stats = DedupStats(
       bands: parameters.bands, rows: parameters.rows,
       exactPairs: result.clusters.reduce(0) { $0 + $1.members.count(where: \.exact) },
-      candidatePairs: candidates.count, verifiedPairs: outcome.pairs.count,
+      candidatePairs: candidates, verifiedPairs: outcome.pairs.count,
       clusters: result.clusters.count,
       duplicates: result.clusters.reduce(0) { $0 + $1.members.count })
-    stats.containmentCandidates = contained.count
+    stats.containmentCandidates = contained
     stats.signatureRejected = outcome.signatureRejected
     stats.exactChecked = outcome.exactChecked
     stats.exactRejected = outcome.exactRejected
@@ -76,9 +87,7 @@ public struct Deduplicator: Sendable {
     stats.earlierArticles = earlier?.collisions.index.count ?? 0
     stats.earlierCandidates = earlier?.collisions.rows.count ?? 0
     stats.earlierDuplicates = result.earlierDuplicates.count
-    result.stats = stats
-    result.pairs = pairs.filter { $0.second < items.count }
-    return result
+    return stats
   }
 
   /// The LSH band keys of `signature`, one per band: what the history stores.
