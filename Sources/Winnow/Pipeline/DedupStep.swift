@@ -42,9 +42,12 @@ struct DedupStep {
       try PairsFile.write(result.pairs, ids: { texts[candidates[$0]].record.id }, to: pairsOutput)
     }
     let clusters = reject(result, &articles, candidates)
-    let kept = candidates.filter { !articles[$0].isRejected }.compactMap { index in
-      keptArticle(articles[index], deduplicator)
-    }
+    let kept =
+      history == nil
+      ? []
+      : candidates.filter { !articles[$0].isRejected }.compactMap { index in
+        keptArticle(articles[index], deduplicator)
+      }
     return Outcome(
       stats: result.stats, clusters: clusters, kept: kept, superseded: result.superseded,
       bands: deduplicator.parameters)
