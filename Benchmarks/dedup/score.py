@@ -8,8 +8,10 @@ and winnow-{t}.time (`/usr/bin/time -f "%e %M"`: wall seconds, peak RSS KB); the
 winnow-contain.pairs.tsv; the anchors' verified pairs {system}-{t}.tsv, {system}-timing.json and
 {system}.time.  Three views of accuracy, each precision / recall / F1 over pairs:
   pairs     the pairs a system accepted against the true pairs (Jaccard >= t): the matcher;
-  clusters  the system's clusters (connected components of its pairs) against the true clusters
-            (components of the true pairs), both expanded to pairs: the decisions a user gets;
+  clusters  the system's clusters against the true clusters (components of the true pairs), both
+            expanded to pairs: the decisions a user gets. The anchors' clusters are the connected
+            components of their pairs; Winnow's are its decisions (`duplicate_of` of each rejected
+            duplicate), where every member was verified against its keeper;
   mixed     the system's clusters against the true pairs.  Closing clusters adds pairs below t
             that the pairwise truth does not hold, so even a perfect matcher stays below 1 here.
 Then containment (Winnow at t = 0.8 with containment_threshold 0.9 against the true pairs at 0.8
@@ -53,6 +55,18 @@ def winnow_pairs(name):
         members = sorted(group)
         pairs |= {(x, y) for i, x in enumerate(members) for y in members[i + 1:]}
     return pairs
+
+
+def winnow_links(t):
+    """(member, keeper) of every article Winnow rejected as a duplicate at threshold t."""
+    links = []
+    for part in sorted(glob.glob(os.path.join(DATA, f"winnow-{t}", "rejected", "*.jsonl.gz"))):
+        with gzip.open(part, "rt", encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                if r.get("reason") == "duplicate" and r.get("duplicate_of"):
+                    links.append((r["id"], r["duplicate_of"]))
+    return links
 
 
 def winnow_rejections(t):
@@ -124,7 +138,11 @@ def main():
     for s in ANCHORS:
         for t in THRESHOLDS:
             pairs[(s, t)] = read_pairs(os.path.join(DATA, f"{s}-{t}.tsv"))
+    # The anchors' clusters are the components of their pairs; Winnow's are its own decisions
+    # (each rejected duplicate's `duplicate_of`), which keep no article unlike its keeper.
     found = {key: pairs_from_clusters(value) for key, value in pairs.items()}
+    for t in THRESHOLDS:
+        found[("winnow", t)] = pairs_from_clusters(winnow_links(t))
     docs = sum(1 for _ in open(os.path.join(DATA, "eval.jsonl"), encoding="utf-8"))
     systems = ("winnow",) + ANCHORS
 

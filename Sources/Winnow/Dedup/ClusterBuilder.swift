@@ -1,48 +1,101 @@
-/// Turns the components of the verified pairs into decisions: clusters among
-/// the run's own items, and, when earlier runs' articles are in a component,
-/// duplicates of the history (policy `earliest`) or history rows the run's
-/// keeper replaces (policy `newest`).
+/// Turns the verified pairs into decisions, one connected component at a time:
+/// which articles are kept (`KeeperAssignment`), clusters among the run's own
+/// items, and, when earlier runs' articles are in a component, duplicates of the
+/// history (policy `earliest`) or history rows the run's keepers replace (`newest`).
 ///
 /// Nodes below `items.count` are the run's items; the others are
 /// `earlier.articles`, in order.
 struct ClusterBuilder {
   let items: [DedupItem]
   let earlier: EarlierContext?
-  /// Each verified pair by its nodes, for the similarity of a member to its keeper.
-  private let evidence: [IndexPair: VerifiedPair]
-
-  init(items: [DedupItem], pairs: [VerifiedPair], earlier: EarlierContext?) {
-    self.items = items
-    self.earlier = earlier
-    var evidence: [IndexPair: VerifiedPair] = [:]
-    for pair in pairs {
-      evidence[IndexPair(UInt32(pair.first), UInt32(pair.second))] = pair
-    }
-    self.evidence = evidence
-  }
+  let clustering: Clustering
+  /// Every verified pair, first node ascending.
+  let pairs: [VerifiedPair]
 
   func build(_ sets: inout UnionFind) -> DedupResult {
     var result = DedupResult(clusters: [], stats: DedupStats())
+    var pairsOfRoot: [Int: [VerifiedPair]] = [:]
+    for pair in pairs { pairsOfRoot[sets.find(pair.first), default: []].append(pair) }
     for group in components(&sets) {
-      let fresh = group.filter { $0 < items.count }
-      let old = group.filter { $0 >= items.count }
-      guard let earlier, !old.isEmpty else {
-        result.clusters.append(cluster(of: fresh))
-        continue
-      }
-      switch earlier.policy {
-      case .earliest:
-        let keeper = old.min { rank(earlier, $0) < rank(earlier, $1) } ?? old[0]
-        result.earlierDuplicates += fresh.map { duplicate($0, of: keeper, earlier) }
-      case .newest:
-        if fresh.count > 1 { result.clusters.append(cluster(of: fresh)) }
-        result.superseded += old.map { earlier.articles[$0 - items.count].row }
+      let local = pairsOfRoot[sets.find(group[0])] ?? []
+      let units = IdenticalUnits(group: group, itemCount: items.count, pairs: local)
+      let order = order(units.representatives)
+      let assignment =
+        clustering == .keeper
+        ? KeeperAssignment(order: order, edges: units.edges(local))
+        : KeeperAssignment(component: order, edges: units.edges(local), estimate: estimate)
+      for keeper in assignment.keepers {
+        let members = units.representatives.filter { assignment.keeperOf[$0]?.keeper == keeper }
+        decide(keeper, members, units, assignment, into: &result)
       }
     }
     result.clusters.sort { $0.keeper < $1.keeper }
     result.earlierDuplicates.sort { $0.item < $1.item }
     result.superseded.sort()
     return result
+  }
+
+  /// Units best keeper first: with policy `earliest` (or no history) earlier
+  /// articles by the time they were added, then new ones longest first (earliest
+  /// among equals); with `newest` the new ones first.
+  private func order(_ units: [Int]) -> [Int] {
+    let fresh = units.filter { $0 < items.count }.sorted {
+      (-items[$0].bodyLength, $0) < (-items[$1].bodyLength, $1)
+    }
+    guard let earlier else { return fresh }
+    let old = units.filter { $0 >= items.count }.sorted { rank(earlier, $0) < rank(earlier, $1) }
+    return earlier.policy == .earliest ? old + fresh : fresh + old
+  }
+
+  /// A pair estimated from the signatures, for a member joined to its keeper through others.
+  private func estimate(_ node: Int, _ keeper: Int) -> VerifiedPair {
+    let signature = { (node: Int) -> [UInt32] in
+      node < items.count
+        ? items[node].fingerprint.signature
+        : earlier?.articles[node - items.count].signature ?? []
+    }
+    return VerifiedPair(
+      first: min(node, keeper), second: max(node, keeper),
+      similarity: MinHasher.estimatedJaccard(signature(node), signature(keeper)),
+      measure: .estimated)
+  }
+
+  /// What one keeper unit and its member units become: a cluster of new items, the
+  /// new items' rejection as copies of an earlier article, or earlier rows superseded.
+  private func decide(
+    _ keeper: Int, _ members: [Int], _ units: IdenticalUnits, _ assignment: KeeperAssignment,
+    into result: inout DedupResult
+  ) {
+    let tied = members.flatMap { member in
+      units.items(of: member).map { ($0, assignment.keeperOf[member]?.pair) }
+    }
+    if keeper >= items.count {
+      guard let earlier else { return }
+      let article = earlier.articles[keeper - items.count]
+      result.earlierDuplicates += tied.compactMap { item, pair in
+        pair.map {
+          EarlierDuplicate(
+            item: item, earlier: article, similarity: $0.similarity, measure: $0.measure)
+        }
+      }
+      return
+    }
+    result.superseded += members.filter { $0 >= items.count }.compactMap {
+      earlier?.articles[$0 - items.count].row
+    }
+    let group = units.items(of: keeper)
+    let kept = group.max { (items[$0].bodyLength, -$0) < (items[$1].bodyLength, -$1) } ?? keeper
+    var cluster = group.filter { $0 != kept }.map {
+      DuplicateCluster.Member(index: $0, similarity: 1, measure: .identical)
+    }
+    cluster += tied.compactMap { item, pair in
+      guard item < items.count, let pair else { return nil }
+      return DuplicateCluster.Member(
+        index: item, similarity: pair.similarity, measure: pair.measure)
+    }
+    guard !cluster.isEmpty else { return }
+    result.clusters.append(
+      DuplicateCluster(keeper: kept, members: cluster.sorted { $0.index < $1.index }))
   }
 
   /// The components with two or more nodes, each ascending, in order of their first node.
@@ -65,40 +118,5 @@ struct ClusterBuilder {
   private func rank(_ earlier: EarlierContext, _ node: Int) -> (String, Int64) {
     let article = earlier.articles[node - items.count]
     return (article.addedAt, article.row)
-  }
-
-  /// The cluster of `group` (ascending item indices): the longest body is kept,
-  /// the earliest among equals, and every other item is a member.
-  private func cluster(of group: [Int]) -> DuplicateCluster {
-    var keeper = group[0]
-    for item in group.dropFirst() where items[item].bodyLength > items[keeper].bodyLength {
-      keeper = item
-    }
-    let kept = items[keeper].fingerprint
-    let members = group.filter { $0 != keeper }.map { item in
-      let (similarity, measure) =
-        items[item].fingerprint.contentHash == kept.contentHash
-        ? (1, .identical) : similarity(of: item, to: keeper, signature: kept.signature)
-      return DuplicateCluster.Member(index: item, similarity: similarity, measure: measure)
-    }
-    return DuplicateCluster(keeper: keeper, members: members)
-  }
-
-  private func duplicate(_ item: Int, of keeper: Int, _ earlier: EarlierContext) -> EarlierDuplicate
-  {
-    let article = earlier.articles[keeper - items.count]
-    let (similarity, measure) = similarity(of: item, to: keeper, signature: article.signature)
-    return EarlierDuplicate(item: item, earlier: article, similarity: similarity, measure: measure)
-  }
-
-  /// A member's similarity to the keeper node with `signature`: a verified pair
-  /// gives its own measure; a member joined through others is estimated.
-  private func similarity(of item: Int, to keeper: Int, signature: [UInt32]) -> (
-    Double, DuplicateCluster.Measure
-  ) {
-    if let pair = evidence[IndexPair(UInt32(item), UInt32(keeper))] {
-      return (pair.similarity, pair.measure)
-    }
-    return (MinHasher.estimatedJaccard(items[item].fingerprint.signature, signature), .estimated)
   }
 }

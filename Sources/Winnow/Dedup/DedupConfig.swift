@@ -35,6 +35,10 @@ public struct DedupConfig: Sendable, Equatable, Codable {
   public var containmentMinShingles = 100
   /// One shingle in this many (by hash) is indexed to find containment candidates.
   public var containmentSampling = 8
+  /// How verified pairs become clusters: `keeper` (each removed article was verified
+  /// against the article kept for it) or `components` (connected components, as
+  /// datatrove and NeMo Curator do: a chain of pairs removes articles unlike their keeper).
+  public var clustering = Clustering.keeper
 
   public init() {}
 
@@ -49,6 +53,7 @@ public struct DedupConfig: Sendable, Equatable, Codable {
     case containmentThreshold = "containment_threshold"
     case containmentMinShingles = "containment_min_shingles"
     case containmentSampling = "containment_sampling"
+    case clustering
   }
 
   /// True when short articles inside longer ones count as duplicates.
@@ -70,4 +75,12 @@ public struct DedupConfig: Sendable, Equatable, Codable {
       throw .invalidValue(key: "dedup.bands", message: "set both bands and rows, or neither")
     }
   }
+}
+
+/// `DedupConfig.clustering`: see `KeeperAssignment`.
+public enum Clustering: String, Sendable, Equatable, Codable, CaseIterable {
+  /// Keep articles in keeper order; each takes the articles verified against it.
+  case keeper
+  /// One cluster per connected component of verified pairs, its best article kept.
+  case components
 }

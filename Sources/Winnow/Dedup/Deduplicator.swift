@@ -8,8 +8,10 @@
 ///    proposes pairs where a shorter text may lie inside a longer one.
 /// 3. Verification (`PairVerifier`): signature estimate, then exact Jaccard on the
 ///    shingle sets when the caller can recompute them.
-/// 4. Union-find turns the verified pairs into clusters (connected components).
-///    The keeper is the longest body, ties going to the earliest item.
+/// 4. Union-find finds the connected components of the verified pairs; inside each,
+///    `KeeperAssignment` keeps articles in keeper order (longest body first, the
+///    earliest among equals) and gives each the articles verified against it
+///    (`dedup.clustering: keeper`), or the whole component to its best (`components`).
 ///
 /// Output depends only on the items and the configuration, never on hashing
 /// or scheduling order.
@@ -61,7 +63,9 @@ public struct Deduplicator: Sendable {
       ($0.first, $0.second) < ($1.first, $1.second)
     }
     for pair in pairs { sets.union(pair.first, pair.second) }
-    var result = ClusterBuilder(items: items, pairs: pairs, earlier: earlier).build(&sets)
+    var result = ClusterBuilder(
+      items: items, earlier: earlier, clustering: config.clustering, pairs: pairs
+    ).build(&sets)
     result.stats = stats(
       result, candidates: candidates.count, contained: contained.count, outcome, earlier)
     result.pairs = pairs.filter { $0.second < items.count }

@@ -91,8 +91,9 @@ extension DedupTests {
       #expect(result.clusters.first?.members.first?.exact == false)
     }
 
-    /// A ~ B and B ~ C join A, B and C even when A and C alone fall below the threshold.
-    @Test func clustersAreConnectedComponents() {
+    /// A ~ B and B ~ C with B kept: A and C both go to B, each measured against it,
+    /// though A and C alone fall below the threshold.
+    @Test func theKeeperTakesEveryArticleVerifiedAgainstIt() {
       var generator = SplitMix64(seed: 8)
       let b = randomSignature(&generator)
       var a = b
@@ -106,6 +107,43 @@ extension DedupTests {
       #expect(result.clusters.first?.keeper == 1)
       #expect(result.clusters.first?.members.map(\.similarity) == [112.0 / 128, 112.0 / 128])
       #expect(MinHasher.estimatedJaccard(a, c) < 0.8)
+    }
+
+    /// A ~ B and B ~ C with A kept: B goes to A, and C, which is no copy of anything
+    /// kept, stays (connected components would have removed it through B).
+    @Test func aChainDoesNotCarryAwayAnArticleUnlikeItsKeeper() {
+      var generator = SplitMix64(seed: 8)
+      let b = randomSignature(&generator)
+      var a = b
+      var c = b
+      for i in 0..<16 { a[i] = UInt32(truncatingIfNeeded: generator.next()) }
+      for i in 16..<32 { c[i] = UInt32(truncatingIfNeeded: generator.next()) }
+      let result = deduplicator.run([
+        item(a, body: 1, length: 30), item(b, body: 2, length: 20), item(c, body: 3, length: 10),
+      ])
+      #expect(result.clusters.map(\.keeper) == [0])
+      #expect(result.clusters.first?.members.map(\.index) == [1])
+      #expect(result.clusters.first?.members.allSatisfy { $0.similarity >= 0.8 } == true)
+      #expect(result.stats.verifiedPairs == 2, "both pairs are verified; only one is acted on")
+    }
+
+    /// The same chain with `clustering: components`: C goes to A too, measured on the signatures.
+    @Test func componentsClusteringFollowsTheChain() {
+      var generator = SplitMix64(seed: 8)
+      let b = randomSignature(&generator)
+      var a = b
+      var c = b
+      for i in 0..<16 { a[i] = UInt32(truncatingIfNeeded: generator.next()) }
+      for i in 16..<32 { c[i] = UInt32(truncatingIfNeeded: generator.next()) }
+      var config = DedupConfig()
+      config.clustering = .components
+      let result = Deduplicator(config: config, signatureLength: 128).run([
+        item(a, body: 1, length: 30), item(b, body: 2, length: 20), item(c, body: 3, length: 10),
+      ])
+      #expect(result.clusters.first?.members.map(\.index) == [1, 2])
+      let chained = result.clusters.first?.members.last
+      #expect(chained?.measure == .estimated)
+      #expect(chained?.similarity == MinHasher.estimatedJaccard(a, c))
     }
 
     /// Families of near copies (similarity ≥ 0.95, where 9 × 13 bands miss a
