@@ -127,10 +127,14 @@ public struct HistoryRebuild: Sendable {
           throw OutputError(path: "\(path):\(number + 1)", message: "not a Winnow clean record")
         }
         let title = object["title_from_text"] as? Bool == true ? object["title"] as? String : nil
+        // The site as the run recorded it: the same rule over the same fields.
+        let location = SourceLocation(
+          path: object["source"] as? String ?? "", line: object["line"] as? Int)
+        let site = BoilerplateCounts.site(
+          metadata: Metadata(site: object["site"] as? String), location: location)
         return CleanRecord(
-          id: id, site: object["site"] as? String ?? object["source"] as? String ?? "",
-          date: object["date"] as? String, matchText: Cleaned.matchText(headline: title, body: text)
-        )
+          id: id, site: site, date: object["date"] as? String,
+          matchText: Cleaned.matchText(headline: title, body: text))
       }
     }
   }

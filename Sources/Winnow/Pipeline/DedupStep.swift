@@ -97,7 +97,8 @@ struct DedupStep {
     guard let print = article.fingerprint else { return nil }
     let record = article.record
     return KeptArticle(
-      id: record.id, site: record.metadata.site ?? record.location.path,
+      id: record.id,
+      site: BoilerplateCounts.site(metadata: record.metadata, location: record.location),
       date: record.metadata.date, contentHash: print.contentHash, shingleCount: print.shingleCount,
       signature: print.signature, bandKeys: deduplicator.bandKeys(of: print.signature))
   }

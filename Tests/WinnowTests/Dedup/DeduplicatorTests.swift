@@ -91,15 +91,22 @@ extension DedupTests {
       #expect(result.clusters.first?.members.first?.exact == false)
     }
 
-    /// A ~ B and B ~ C with B kept: A and C both go to B, each measured against it,
-    /// though A and C alone fall below the threshold.
-    @Test func theKeeperTakesEveryArticleVerifiedAgainstIt() {
+    /// Three signatures in a chain: A and C each differ from B in 16 of 128 positions
+    /// (estimate 0.875), A and C from each other in 32 (0.75, under the threshold).
+    private func chain() -> (a: [UInt32], b: [UInt32], c: [UInt32]) {
       var generator = SplitMix64(seed: 8)
       let b = randomSignature(&generator)
       var a = b
       var c = b
       for i in 0..<16 { a[i] = UInt32(truncatingIfNeeded: generator.next()) }
       for i in 16..<32 { c[i] = UInt32(truncatingIfNeeded: generator.next()) }
+      return (a, b, c)
+    }
+
+    /// A ~ B and B ~ C with B kept: A and C both go to B, each measured against it,
+    /// though A and C alone fall below the threshold.
+    @Test func theKeeperTakesEveryArticleVerifiedAgainstIt() {
+      let (a, b, c) = chain()
       let result = deduplicator.run([
         item(a, body: 1, length: 10), item(b, body: 2, length: 30), item(c, body: 3, length: 20),
       ])
@@ -112,12 +119,7 @@ extension DedupTests {
     /// A ~ B and B ~ C with A kept: B goes to A, and C, which is no copy of anything
     /// kept, stays (connected components would have removed it through B).
     @Test func aChainDoesNotCarryAwayAnArticleUnlikeItsKeeper() {
-      var generator = SplitMix64(seed: 8)
-      let b = randomSignature(&generator)
-      var a = b
-      var c = b
-      for i in 0..<16 { a[i] = UInt32(truncatingIfNeeded: generator.next()) }
-      for i in 16..<32 { c[i] = UInt32(truncatingIfNeeded: generator.next()) }
+      let (a, b, c) = chain()
       let result = deduplicator.run([
         item(a, body: 1, length: 30), item(b, body: 2, length: 20), item(c, body: 3, length: 10),
       ])
@@ -129,12 +131,7 @@ extension DedupTests {
 
     /// The same chain with `clustering: components`: C goes to A too, measured on the signatures.
     @Test func componentsClusteringFollowsTheChain() {
-      var generator = SplitMix64(seed: 8)
-      let b = randomSignature(&generator)
-      var a = b
-      var c = b
-      for i in 0..<16 { a[i] = UInt32(truncatingIfNeeded: generator.next()) }
-      for i in 16..<32 { c[i] = UInt32(truncatingIfNeeded: generator.next()) }
+      let (a, b, c) = chain()
       var config = DedupConfig()
       config.clustering = .components
       let result = Deduplicator(config: config, signatureLength: 128).run([
