@@ -14,7 +14,7 @@ struct WinnowCommand: AsyncParsableCommand {
       Bad input articles do not fail a run: they are written to rejected/ with the reason.
       """,
     version: Release.version,
-    subcommands: [Run.self, Report.self, History.self]
+    subcommands: [Run.self, StageCommand.self, Report.self, History.self]
   )
 
   /// Exit code when another process holds the history: sysexits' EX_TEMPFAIL ("try

@@ -46,48 +46,76 @@ public struct Deduplicator: Sendable {
   /// signatures alone. With `earlier`, items are also matched against the articles
   /// earlier runs kept (`collide(_:with:)` first). Returns the clusters with at
   /// least one duplicate, sorted by keeper index, members sorted by index.
+  ///
+  /// The one-process form of the two steps a sharded run does apart: `pairs` (per
+  /// band shard) and `cluster` (once).
   public func run(
     _ items: [DedupItem], jobs: Int = 1, earlier: EarlierContext? = nil,
     shingles: (@Sendable (Int) -> ShingleSet)? = nil
   ) -> DedupResult {
-    var sets = UnionFind(count: items.count + (earlier?.articles.count ?? 0))
-    let (representatives, copies) = joinExactCopies(items, in: &sets)
+    let found = pairs(
+      items, bands: 0..<parameters.bands, withCopies: true, jobs: jobs, shingles: shingles)
+    return cluster(items, found, earlier: earlier)
+  }
+
+  /// The verified pairs among `items` that LSH proposes in `bands`, each pair found
+  /// in the first band where the two keys agree, so that shards of the bands find
+  /// disjoint pairs; with `withCopies`, also the identical copies and the containment
+  /// pairs (one shard does those). Pairs sorted.
+  public func pairs(
+    _ items: [DedupItem], bands: some Sequence<Int>, withCopies: Bool, jobs: Int = 1,
+    shingles: (@Sendable (Int) -> ShingleSet)? = nil
+  ) -> FoundPairs {
+    let (representatives, copies) = exactCopies(items)
     let signatures = items.map(\.fingerprint.signature)
     let index = BandIndex(parameters: parameters, window: config.candidateWindow)
-    let candidates = index.candidatePairs(of: signatures, among: representatives)
-    let contained = containmentCandidates(representatives, items, jobs: jobs, shingles)
+    let candidates = index.candidatePairs(of: signatures, among: representatives, bands: bands)
+    let contained =
+      withCopies ? containmentCandidates(representatives, items, jobs: jobs, shingles) : []
     let outcome = PairVerifier(config: config, jobs: jobs).verify(
       candidates, contained: contained, items: items, shingles: shingles)
+    var found = FoundPairs(pairs: ((withCopies ? copies : []) + outcome.pairs).sorted(by: <))
+    found.candidates = candidates.count
+    found.containmentCandidates = contained.count
+    found.signatureRejected = outcome.signatureRejected
+    found.exactChecked = outcome.exactChecked
+    found.exactRejected = outcome.exactRejected
+    return found
+  }
+
+  /// Clusters from every verified pair among `items` (all of `pairs`' shards, merged)
+  /// and, with `earlier`, the pairs with the history's articles.
+  public func cluster(_ items: [DedupItem], _ found: FoundPairs, earlier: EarlierContext? = nil)
+    -> DedupResult
+  {
+    var sets = UnionFind(count: items.count + (earlier?.articles.count ?? 0))
     let acrossRuns = earlier?.pairs(items: items, threshold: config.threshold) ?? []
-    let pairs = (copies + outcome.pairs + acrossRuns).sorted {
-      ($0.first, $0.second) < ($1.first, $1.second)
-    }
+    let pairs = (found.pairs + acrossRuns).sorted(by: <)
     for pair in pairs { sets.union(pair.first, pair.second) }
     var result = ClusterBuilder(
       items: items, earlier: earlier, clustering: config.clustering, pairs: pairs
     ).build(&sets)
-    result.stats = stats(
-      result, candidates: candidates.count, contained: contained.count, outcome, earlier)
+    result.stats = stats(result, found, earlier)
     result.pairs = pairs.filter { $0.second < items.count }
     return result
   }
 
   /// The counts of every step, for the report's funnel.
-  private func stats(
-    _ result: DedupResult, candidates: Int, contained: Int, _ outcome: PairVerifier.Outcome,
-    _ earlier: EarlierContext?
-  ) -> DedupStats {
+  private func stats(_ result: DedupResult, _ found: FoundPairs, _ earlier: EarlierContext?)
+    -> DedupStats
+  {
+    let verified = found.pairs.filter { $0.measure != .identical }
     var stats = DedupStats(
       bands: parameters.bands, rows: parameters.rows,
       exactPairs: result.clusters.reduce(0) { $0 + $1.members.count(where: \.exact) },
-      candidatePairs: candidates, verifiedPairs: outcome.pairs.count,
+      candidatePairs: found.candidates, verifiedPairs: verified.count,
       clusters: result.clusters.count,
       duplicates: result.clusters.reduce(0) { $0 + $1.members.count })
-    stats.containmentCandidates = contained
-    stats.signatureRejected = outcome.signatureRejected
-    stats.exactChecked = outcome.exactChecked
-    stats.exactRejected = outcome.exactRejected
-    stats.containmentPairs = outcome.pairs.count(where: { $0.measure == .containment })
+    stats.containmentCandidates = found.containmentCandidates
+    stats.signatureRejected = found.signatureRejected
+    stats.exactChecked = found.exactChecked
+    stats.exactRejected = found.exactRejected
+    stats.containmentPairs = verified.count(where: { $0.measure == .containment })
     stats.earlierArticles = earlier?.collisions.index.count ?? 0
     stats.earlierCandidates = earlier?.collisions.rows.count ?? 0
     stats.earlierDuplicates = result.earlierDuplicates.count
@@ -126,10 +154,9 @@ public struct Deduplicator: Sendable {
     return index.candidatePairs(Dictionary(uniqueKeysWithValues: zip(long, samples)))
   }
 
-  /// Joins items with equal content hashes and returns the first item of each
-  /// distinct non-empty body, ascending, and the pairs joined (each copy with the
-  /// first). Empty bodies are never duplicates.
-  private func joinExactCopies(_ items: [DedupItem], in sets: inout UnionFind) -> (
+  /// The first item of each distinct non-empty body, ascending, and the pairs that
+  /// join each copy to that first item. Empty bodies are never duplicates.
+  private func exactCopies(_ items: [DedupItem]) -> (
     representatives: [Int], copies: [VerifiedPair]
   ) {
     var order = items.indices.filter { items[$0].fingerprint.shingleCount > 0 }
@@ -142,7 +169,6 @@ public struct Deduplicator: Sendable {
     for item in order {
       let hash = items[item].fingerprint.contentHash
       if let first = representatives.last, items[first].fingerprint.contentHash == hash {
-        sets.union(first, item)
         copies.append(VerifiedPair(first: first, second: item, similarity: 1, measure: .identical))
       } else {
         representatives.append(item)
@@ -150,5 +176,30 @@ public struct Deduplicator: Sendable {
     }
     return (representatives.sorted(), copies)
   }
+}
 
+/// The verified pairs of one shard of the bands (or all of them), with the counts
+/// of the verification funnel; the shards' `FoundPairs` add up (`merge`).
+public struct FoundPairs: Sendable, Equatable {
+  /// Sorted by (first, second).
+  public var pairs: [VerifiedPair]
+  public var candidates = 0
+  public var containmentCandidates = 0
+  public var signatureRejected = 0
+  public var exactChecked = 0
+  public var exactRejected = 0
+
+  public init(pairs: [VerifiedPair] = []) {
+    self.pairs = pairs
+  }
+
+  /// Adds another shard's pairs and counts.
+  public mutating func merge(_ other: FoundPairs) {
+    pairs = (pairs + other.pairs).sorted(by: <)
+    candidates += other.candidates
+    containmentCandidates += other.containmentCandidates
+    signatureRejected += other.signatureRejected
+    exactChecked += other.exactChecked
+    exactRejected += other.exactRejected
+  }
 }

@@ -1,5 +1,5 @@
 /// A pair of articles found to be duplicates, and on what evidence.
-public struct VerifiedPair: Sendable, Equatable {
+public struct VerifiedPair: Sendable, Equatable, Comparable {
   public var first: Int
   public var second: Int
   /// Jaccard similarity: exact unless `measure` is `.estimated`.
@@ -7,6 +7,11 @@ public struct VerifiedPair: Sendable, Equatable {
   /// How the pair was decided: identical content hashes, exact Jaccard, the
   /// signature estimate alone, or containment.
   public var measure: DuplicateCluster.Measure
+
+  /// By the two items: pairs sort the same whichever shard found them.
+  public static func < (a: VerifiedPair, b: VerifiedPair) -> Bool {
+    (a.first, a.second) < (b.first, b.second)
+  }
 }
 
 /// Decides which candidate pairs are duplicates, cheapest test first, and counts
@@ -62,7 +67,7 @@ struct PairVerifier {
       exactQueue = IndexPair.mergeDistinct(exactQueue, contained)
       checkExactly(exactQueue, items: items, shingles: shingles, into: &outcome)
     }
-    outcome.pairs.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+    outcome.pairs.sort(by: <)
     return outcome
   }
 

@@ -16,23 +16,3 @@ enum RunIdentity {
     return "\(day)-\(digest)"
   }
 }
-
-/// Checks across the whole run that no single stage can make.
-enum RunChecks {
-  /// Ids must name one article: a later article with an id already used is rejected.
-  static func rejectRepeatedIds(_ articles: inout [ProcessedArticle]) {
-    var first: [String: SourceLocation] = [:]
-    for i in articles.indices {
-      let record = articles[i].record
-      if let earlier = first[record.id] {
-        if !articles[i].isRejected {
-          articles[i].record.rejection = Rejection(
-            reason: .duplicateID,
-            message: "\(record.location): id \(record.id) was already used by \(earlier)")
-        }
-      } else {
-        first[record.id] = record.location
-      }
-    }
-  }
-}

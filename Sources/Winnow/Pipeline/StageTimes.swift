@@ -1,5 +1,5 @@
 /// Time spent per stage, summed over the articles (and threads) that went through it.
-struct StageTimes: Sendable {
+struct StageTimes: Sendable, Codable {
   /// `learn`: counting block hashes per site and removing learned boilerplate (the second
   /// half of cleaning, apart so the local rules' cost stays comparable across versions).
   static let stages = [

@@ -1,7 +1,7 @@
 import Glibc
 
 /// One file to read: the path to open, and the path that ids derive from.
-public struct InputFile: Sendable, Hashable {
+public struct InputFile: Sendable, Hashable, Codable {
   /// The path as the user named it: the input argument joined with the path inside it.
   public var path: String
   /// The path relative to the parent folder of the input argument that found it,
@@ -144,6 +144,8 @@ struct FileStatus {
   let isFolder: Bool
   let isRegularFile: Bool
   let identity: Identity
+  /// Size in bytes.
+  let size: Int
 
   /// Nil when the path cannot be stat'ed; `errno` says why.
   init?(path: String) {
@@ -152,6 +154,7 @@ struct FileStatus {
     isFolder = (status.st_mode & S_IFMT) == S_IFDIR
     isRegularFile = (status.st_mode & S_IFMT) == S_IFREG
     identity = Identity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    size = Int(status.st_size)
   }
 
   /// True for a symbolic link whose target does not exist. Keeps `errno` as it was.

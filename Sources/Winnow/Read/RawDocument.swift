@@ -69,7 +69,7 @@ public struct RawDocument: Sendable {
 /// Input that could not become a document: a file that cannot be opened or
 /// decoded, or a record that does not parse. It still gets an id so that it
 /// lands in the rejected output.
-public struct ReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ReadFailure: Error, Sendable, Equatable, Codable, CustomStringConvertible {
   public var id: String
   public var location: SourceLocation
   public var message: String

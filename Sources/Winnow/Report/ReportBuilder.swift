@@ -100,20 +100,24 @@ public struct ReportBuilder: Sendable {
     rules[removed.rule] = summary
   }
 
+  /// The order in which the report lists clusters of `sizes` members: biggest first,
+  /// the earlier among equals.
+  public static func listOrder(_ sizes: [Int]) -> [Int] {
+    sizes.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+  }
+
   /// Records the dedup outcome: every pair's similarity in the histogram; the biggest
-  /// clusters listed, the first `maxClustersInFull` with their texts; the rest counted.
-  public mutating func setDedup(stats: DedupStats, clusters: [RunReport.Cluster]) {
-    for cluster in clusters {
-      for member in cluster.members { histograms.addPair(similarity: member.similarity ?? 1) }
-    }
-    let ordered = clusters.enumerated().sorted {
-      ($0.element.members.count, $1.offset) > ($1.element.members.count, $0.offset)
-    }.map(\.element)
-    let listed = ordered.prefix(config.maxClusters).enumerated().map { n, cluster in
+  /// clusters (`clusters`, in `listOrder`, at most `maxClusters` of the `total`), the
+  /// first `maxClustersInFull` with their texts.
+  public mutating func setDedup(
+    stats: DedupStats, clusters: [RunReport.Cluster], total: Int, similarities: [Double]
+  ) {
+    for similarity in similarities { histograms.addPair(similarity: similarity) }
+    let listed = clusters.prefix(config.maxClusters).enumerated().map { n, cluster in
       trimmed(cluster, withTexts: n < config.maxClustersInFull)
     }
     report.dedup = RunReport.Dedup(
-      stats: stats, clusters: listed, clustersNotShown: max(0, ordered.count - config.maxClusters))
+      stats: stats, clusters: listed, clustersNotShown: max(0, total - listed.count))
   }
 
   /// The cluster with at most `maxMembers` members, texts cut or dropped.

@@ -1,9 +1,9 @@
 import Foundation
 
-/// The Write stage: streams records into `clean/` and `rejected/` part files
-/// inside a staging folder, then `commit` moves them into place and writes
-/// `manifest.json` last. A run that dies leaves no file under a final name,
-/// and the manifest marks a finished run.
+/// The output folder's side of a run: lays the write stage's gzip members into
+/// `clean/`, `rejected/` (and `removed/`) part files inside a staging folder, then
+/// `commit` moves them into place and writes `manifest.json` last. A run that dies
+/// leaves no file under a final name, and the manifest marks a finished run.
 public final class CorpusWriter {
   public static let stagingName = ".winnow-staging"
   private let output: String
@@ -12,8 +12,6 @@ public final class CorpusWriter {
   private let rejected: PartWriter
   /// `removed/`, when the run writes removed blocks for audit.
   private let removed: PartWriter?
-  private var json = JSONWriter()
-  private var counts = Manifest.Counts()
 
   /// Prepares `outputFolder`; refuses one that holds a finished run unless `overwrite`.
   /// With `removedOutput`, removed blocks go to `removed/` as well.
@@ -23,11 +21,7 @@ public final class CorpusWriter {
     output = outputFolder
     staging = "\(outputFolder)/\(Self.stagingName)"
     let files = FileManager.default
-    if files.fileExists(atPath: "\(output)/manifest.json") && !overwrite {
-      throw OutputError(
-        path: output,
-        message: "already holds a finished run (manifest.json); pass --overwrite to replace it")
-    }
+    try Self.checkOutputFolder(outputFolder, overwrite: overwrite)
     do {
       try files.createDirectory(atPath: output, withIntermediateDirectories: true)
       if files.fileExists(atPath: staging) { try files.removeItem(atPath: staging) }
@@ -45,33 +39,35 @@ public final class CorpusWriter {
       ? PartWriter(folder: "\(staging)/removed", name: "removed", config: config) : nil
   }
 
-  /// Writes one record: to `rejected/` when it carries a rejection, else to `clean/`.
-  public func write(_ record: CorpusRecord) throws {
-    json.reset()
-    record.write(to: &json)
-    counts.articles += 1
-    if let rejection = record.rejection {
-      counts.rejected += 1
-      counts.rejectedByReason[rejection.reason.rawValue, default: 0] += 1
-      try rejected.append(json.bytes)
-    } else {
-      counts.clean += 1
-      try clean.append(json.bytes)
+  /// Throws when `folder` holds a finished run (a manifest) and `overwrite` is off.
+  static func checkOutputFolder(_ folder: String, overwrite: Bool) throws(OutputError) {
+    guard !overwrite, FileManager.default.fileExists(atPath: "\(folder)/manifest.json") else {
+      return
     }
+    throw OutputError(
+      path: folder,
+      message: "already holds a finished run (manifest.json); pass --overwrite to replace it")
   }
 
-  /// Writes one line per removed block of article `id` to `removed/`, when the run keeps them.
-  public func writeRemoved(_ blocks: [RemovedBlock], of id: String) throws {
-    guard let removed else { return }
-    for block in blocks {
-      json.reset()
-      RemovedRecord(id: id, removed: block).write(to: &json)
-      try removed.append(json.bytes)
+  /// The output folders this run writes: `clean`, `rejected`, and `removed` when asked.
+  var kinds: [String] { ["clean", "rejected"] + (removed == nil ? [] : ["removed"]) }
+
+  /// Lays the members of a `MemberFile` into the part files of the kind its name ends
+  /// with (`shard-00002.clean` goes to `clean/`).
+  func add(membersAt path: String, parameters: String) throws {
+    let kind = path.split(separator: ".").last.map(String.init) ?? ""
+    guard let parts = kind == "clean" ? clean : kind == "rejected" ? rejected : removed else {
+      throw OutputError(path: path, message: "is not a clean, rejected or removed member file")
+    }
+    try MemberFile.forEachMember(at: path, parameters: parameters) { member, json, records in
+      try parts.append(member: member, jsonBytes: json, records: records)
     }
   }
 
   /// Finishes the parts, writes the manifest and moves everything into place.
-  public func commit(configDigest: String, inputs: Manifest.Inputs) throws -> Manifest {
+  public func commit(configDigest: String, inputs: Manifest.Inputs, counts: Manifest.Counts)
+    throws -> Manifest
+  {
     var manifest = Manifest()
     manifest.configDigest = configDigest
     manifest.inputs = inputs

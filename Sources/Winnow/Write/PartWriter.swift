@@ -7,22 +7,21 @@ public struct OutputEntry: Sendable, Equatable, Codable {
   public var records: Int
 }
 
-/// Writes JSON lines into gzip part files `part-00000.jsonl.gz`, `part-00001…`,
-/// starting a new part once the current one holds `partMaxBytes` of JSON.
-/// Lines are gathered into chunks of `chunkBytes` that `MemberCompressor`
-/// compresses in parallel, one gzip member each. A folder with no records still
-/// gets an (empty) `part-00000.jsonl.gz`, so readers always find a first part.
+/// Lays gzip members end to end into part files `part-00000.jsonl.gz`,
+/// `part-00001…`, starting a new part after the member that brings the current
+/// one to `partMaxBytes` of JSON. A file of concatenated members is one valid gzip
+/// stream (RFC 1952 §2.2): `zcat`, Python's `gzip`, Go and Java read it whole. A
+/// folder with no records still gets a `part-00000.jsonl.gz` holding one empty
+/// member, so readers always find a first part.
 final class PartWriter {
-  /// JSON bytes per gzip member: large enough that restarting the compressor's
-  /// dictionary costs little ratio, small enough to give every core work.
+  /// JSON bytes per gzip member (`MemberFile`): large enough that restarting the
+  /// compressor's dictionary costs little ratio, small enough to give every core work.
   static let chunkBytes = 1 << 20
 
   private let folder: String
   private let name: String
   private let config: WriteConfig
-  private let compressor: MemberCompressor
   private var file: OutputFile?
-  private var chunk: [UInt8] = []
   private var partBytes = 0
   private var partRecords = 0
   private(set) var entries: [OutputEntry] = []
@@ -32,28 +31,25 @@ final class PartWriter {
     self.folder = folder
     self.name = name
     self.config = config
-    compressor = MemberCompressor(
-      compressor: config.compressor, level: config.compressionLevel)
   }
 
-  /// Appends one JSON line (with its newline).
-  func append(_ line: [UInt8]) throws {
+  /// Appends one member holding `records` JSON lines, `jsonBytes` before compression.
+  func append(member: some Collection<UInt8>, jsonBytes: Int, records: Int) throws {
     if file == nil { try startPart() }
-    chunk.append(contentsOf: line)
-    partBytes += line.count
-    partRecords += 1
-    if partBytes >= config.partMaxBytes {
-      try finishPart()
-    } else if chunk.count >= Self.chunkBytes {
-      try write(compressor.submit(chunk))
-      chunk.removeAll(keepingCapacity: true)
-    }
+    try file?.write(Array(member))
+    partBytes += jsonBytes
+    partRecords += records
+    if partBytes >= config.partMaxBytes { try finishPart() }
   }
 
   /// Closes the last part and returns every part written.
   func finish() throws -> [OutputEntry] {
-    if file == nil && entries.isEmpty { try startPart() }
-    if file != nil { try finishPart() }
+    if file == nil && entries.isEmpty {
+      try startPart()
+      try file?.write(
+        MemberCompressor.member([], compressor: config.compressor, level: config.compressionLevel))
+    }
+    try finishPart()
     return entries
   }
 
@@ -66,19 +62,8 @@ final class PartWriter {
     partRecords = 0
   }
 
-  private func write(_ members: [[UInt8]]) throws {
-    for member in members { try file?.write(member) }
-  }
-
-  /// Compresses what is left (an empty part gets one empty member), waits for the
-  /// members in flight, and closes the file.
   private func finishPart() throws {
     guard let file else { return }
-    if !chunk.isEmpty || partRecords == 0 {
-      try write(compressor.submit(chunk))
-      chunk.removeAll(keepingCapacity: true)
-    }
-    try write(compressor.drain())
     let digest = try file.close()
     let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
     entries.append(

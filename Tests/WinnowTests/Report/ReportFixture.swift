@@ -42,7 +42,8 @@ enum ReportFixture {
     builder.setDedup(
       stats: DedupStats(
         bands: 14, rows: 9, candidatePairs: 1, verifiedPairs: 1, clusters: 1, duplicates: 1),
-      clusters: [RunReport.Cluster(keeper: keeper, members: [member])])
+      clusters: [RunReport.Cluster(keeper: keeper, members: [member])], total: 1,
+      similarities: [member.similarity ?? 1])
     return builder.finish { r in
       r.runId = "run-2"
       r.startedAt = "2026-11-22T01:00:00Z"

@@ -29,7 +29,8 @@ import Testing
     builder.setDedup(
       stats: DedupStats(
         bands: 16, rows: 8, candidatePairs: 1, verifiedPairs: 1, clusters: 1, duplicates: 1),
-      clusters: [RunReport.Cluster(keeper: keeper, members: [member])])
+      clusters: [RunReport.Cluster(keeper: keeper, members: [member])], total: 1,
+      similarities: [member.similarity ?? 1])
     return builder.finish { r in
       r.runId = "2026-11-22-abcd"
       r.counts = Manifest.Counts(
@@ -80,6 +81,7 @@ import Testing
   }
 
   @Test func biggestClustersComeFirstAndTheRestAreCounted() {
+    #expect(ReportBuilder.listOrder([1, 2, 1, 3]) == [3, 1, 0, 2])
     var config = ReportConfig()
     config.maxClusters = 1
     var builder = ReportBuilder(config: config)
@@ -87,12 +89,13 @@ import Testing
     builder.setDedup(
       stats: DedupStats(),
       clusters: [
-        RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
         RunReport.Cluster(keeper: ref("c"), members: [ref("d"), ref("e")]),
-      ])
+        RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
+      ], total: 2, similarities: [1, 1, 1])
     let r = builder.finish { _ in }
     #expect(r.dedup.clusters.map(\.keeper.id) == ["c"])
     #expect(r.dedup.clustersNotShown == 1)
+    #expect(r.histograms.first { $0.name == "pair_similarity" }?.counts.reduce(0, +) == 3)
   }
 }
 
@@ -142,9 +145,9 @@ import Testing
     builder.setDedup(
       stats: DedupStats(),
       clusters: [
-        RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
         RunReport.Cluster(keeper: ref("c"), members: [ref("d"), ref("e"), ref("f")]),
-      ])
+        RunReport.Cluster(keeper: ref("a"), members: [ref("b")]),
+      ], total: 2, similarities: [0.9, 0.9, 0.9, 0.9])
     let clusters = builder.finish { _ in }.dedup.clusters
     #expect(clusters.map(\.keeper.id) == ["c", "a"])
     #expect(clusters[0].members.map(\.id) == ["d", "e"] && clusters[0].membersNotShown == 1)

@@ -57,7 +57,12 @@ import Testing
             text: edited)
         })
     }
-    builder.setDedup(stats: DedupStats(clusters: 100_000), clusters: clusters)
+    let listed = ReportBuilder.listOrder(clusters.map(\.members.count)).prefix(50).map {
+      clusters[$0]
+    }
+    builder.setDedup(
+      stats: DedupStats(clusters: 100_000), clusters: listed, total: clusters.count,
+      similarities: clusters.flatMap { $0.members.compactMap(\.similarity) })
     let report = builder.finish { _ in }
     let page = HTMLReport.render(report)
     #expect(report.dedup.clusters.count == 50 && report.dedup.clustersNotShown == 99_950)

@@ -3,6 +3,39 @@ import Testing
 
 @testable import Winnow
 
+/// Writes `records` as a run's write and commit stages do: JSON lines into member
+/// files (`MemberFile`), then laid into part files by `CorpusWriter`.
+func writeRecords(
+  _ records: [CorpusRecord], to folder: String, config: WriteConfig, overwrite: Bool = false,
+  commit: Bool = true
+) throws -> Manifest? {
+  let work = try makeTemporaryFolder()
+  let files = try ["clean", "rejected"].map {
+    try MemberFile(path: "\(work)/shard.\($0)", parameters: "test", config: config, jobs: 2)
+  }
+  var counts = Manifest.Counts()
+  for record in records {
+    var json = JSONWriter()
+    record.write(to: &json)
+    counts.articles += 1
+    if let rejection = record.rejection {
+      counts.rejected += 1
+      counts.rejectedByReason[rejection.reason.rawValue, default: 0] += 1
+    } else {
+      counts.clean += 1
+    }
+    try files[record.rejection == nil ? 0 : 1].append(json.bytes)
+  }
+  for file in files { try file.commit() }
+  let writer = try CorpusWriter(outputFolder: folder, overwrite: overwrite, config: config)
+  for kind in writer.kinds {
+    try writer.add(membersAt: "\(work)/shard.\(kind)", parameters: "test")
+  }
+  guard commit else { return nil }
+  return try writer.commit(
+    configDigest: "abc", inputs: Manifest.Inputs(files: 1, bytes: 100), counts: counts)
+}
+
 @Suite struct CorpusWriterTests {
   func record(_ i: Int, rejected: Bool = false) -> CorpusRecord {
     CorpusRecord(
@@ -23,9 +56,10 @@ import Testing
   {
     var config = WriteConfig()
     config.partMaxBytes = partMaxBytes
-    let writer = try CorpusWriter(outputFolder: folder, overwrite: overwrite, config: config)
-    for i in 0..<30 { try writer.write(record(i, rejected: i % 10 == 3)) }
-    return try writer.commit(configDigest: "abc", inputs: Manifest.Inputs(files: 1, bytes: 100))
+    return try #require(
+      try writeRecords(
+        (0..<30).map { record($0, rejected: $0 % 10 == 3) }, to: folder, config: config,
+        overwrite: overwrite))
   }
 
   @Test func writesCleanAndRejectedWithAManifestThatChecksOut() throws {
@@ -81,8 +115,7 @@ import Testing
 
   @Test func anUnfinishedRunLeavesNoFinalFiles() throws {
     let out = try makeTemporaryFolder()
-    let writer = try CorpusWriter(outputFolder: out, overwrite: false, config: WriteConfig())
-    try writer.write(record(1))
+    _ = try writeRecords([record(1)], to: out, config: WriteConfig(), commit: false)
     #expect(!FileManager.default.fileExists(atPath: "\(out)/manifest.json"))
     #expect(!FileManager.default.fileExists(atPath: "\(out)/clean"))
     _ = try writeRun(to: out)  // a later run replaces the leftovers without --overwrite
@@ -99,8 +132,8 @@ import Testing
   {
     var config = WriteConfig()
     config.compressor = compressor
-    let writer = try CorpusWriter(outputFolder: folder, overwrite: false, config: config)
     var lines: [[UInt8]] = []
+    var records: [CorpusRecord] = []
     for i in 0..<3000 {
       let record = CorpusRecord(
         id: "r\(i)", location: SourceLocation(path: "big.jsonl", line: i + 1), format: .jsonl,
@@ -109,9 +142,9 @@ import Testing
       var json = JSONWriter()
       record.write(to: &json)
       lines.append(json.bytes)
-      try writer.write(record)
+      records.append(record)
     }
-    return (try writer.commit(configDigest: "x", inputs: Manifest.Inputs()), lines)
+    return (try #require(try writeRecords(records, to: folder, config: config)), lines)
   }
 
   @Test(arguments: GzipCompressor.allCases)
@@ -224,7 +257,8 @@ import Testing
       "winnow-mm-\(UUID().uuidString)"
     ).path
     let writer = try CorpusWriter(outputFolder: out, overwrite: false, config: WriteConfig())
-    _ = try writer.commit(configDigest: "x", inputs: Manifest.Inputs())
+    _ = try writer.commit(
+      configDigest: "x", inputs: Manifest.Inputs(), counts: Manifest.Counts())
     let data = Array(try Data(contentsOf: URL(fileURLWithPath: "\(out)/clean/part-00000.jsonl.gz")))
     #expect(data.count > 10)
     #expect(try GzipInflater.decompress(data).isEmpty)

@@ -1,0 +1,98 @@
+import Logging
+
+/// Stage 1, per shard: reads the shard's pieces and sends every article through
+/// extract and the local cleaning rules on `jobs` threads, batch by batch, so at
+/// most one batch of text is in memory. Writes the articles in input order
+/// (`shard-N.spool`), the shard's block counts per site (`shard-N.counts`) and
+/// its figures (`shard-N.stats.json`). Shard 0 starts with the inputs that could
+/// not even be listed.
+struct CleanStage {
+  static let spoolKind = "cleaned"
+  let plan: RunPlan
+  let work: WorkFolder
+  let jobs: Int
+  let logger: Logger
+  /// Articles (or failures) read before a batch goes to the threads.
+  static let batchSize = 512
+
+  func run(shard: Int, progress: (@Sendable (String) -> Void)? = nil) throws {
+    let processor = ArticleProcessor(config: plan.config)
+    let reader = Reader(config: plan.config.read)
+    let spool = try plan.writer(work.file(.clean, shard: shard, "spool"), kind: Self.spoolKind)
+    var sink = Sink(processor: processor, spool: spool, jobs: jobs, logger: logger)
+    if shard == 0 {
+      try sink.add(plan.listingFailures.map { ReadResult.failure($0) })
+    }
+    var before = 0  // shard 0's first piece also holds the listing failures
+    for piece in plan.pieces(ofShard: shard) {
+      for file in plan.files[piece.files] {
+        try read(file, with: reader, into: &sink)
+        progress?("\(sink.stats.articles) articles read, now \(file.path)")
+      }
+      sink.stats.pieceArticles.append(sink.stats.articles - before)
+      before = sink.stats.articles
+    }
+    if shard == 0, sink.stats.pieceArticles.isEmpty {
+      sink.stats.pieceArticles = [sink.stats.articles]
+    }
+    try spool.commit()
+    try BoilerplateCounts.write(sink.counts, to: work.file(.clean, shard: shard, "counts"), plan)
+    try sink.stats.write(to: work.file(.clean, shard: shard, "stats.json"))
+  }
+
+  /// Reads `file` into `sink` batch by batch, charging the reading alone to `read`.
+  private func read(_ file: InputFile, with reader: Reader, into sink: inout Sink) throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var processing = Duration.zero
+    var results: [ReadResult] = []
+    var failure: (any Error)?
+    func send() {
+      let before = clock.now
+      do { try sink.add(results) } catch { failure = error }
+      results.removeAll(keepingCapacity: true)
+      processing += clock.now - before
+    }
+    reader.read(file) { result in
+      guard failure == nil else { return }
+      results.append(result)
+      if results.count >= Self.batchSize { send() }
+    }
+    if failure == nil { send() }
+    if let failure { throw failure }
+    sink.stats.times.add("read", clock.now - start - processing, articles: 0)
+  }
+
+  /// Where batches go: processed on the threads, then appended in order.
+  private struct Sink {
+    let processor: ArticleProcessor
+    let spool: WorkFileWriter
+    let jobs: Int
+    let logger: Logger
+    var counts = BoilerplateCounts()
+    var stats = TaskStats()
+
+    mutating func add(_ results: [ReadResult]) throws {
+      guard !results.isEmpty else { return }
+      stats.times.add("read", .zero, articles: results.count)
+      let processor = processor
+      let (done, times) = ParallelBatch.map(results, jobs: jobs) { result, times in
+        let pass = processor.firstPass(result, times: &times)
+        var out = BinaryWriter()
+        pass.encode(to: &out)
+        return (pass, out.bytes)
+      }
+      stats.times.merge(times)
+      for (pass, bytes) in done {
+        try spool.append(bytes)
+        stats.articles += 1
+        switch pass {
+        case .cleaned(_, let site, let units):
+          stats.times.measure("learn", articles: 0) { counts.add(site: site, hashes: units) }
+        case .decided(let article):
+          if let rejection = article.record.rejection { logger.warning("\(rejection.message)") }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Stage 6, once: lays every write shard's members into the output's part files,
+/// writes the manifest and moves the outputs into place; then records the run in
+/// the history (when it has one) and writes the reports, with every task's
+/// figures summed.
+struct CommitStage {
+  let plan: RunPlan
+  let work: WorkFolder
+
+  /// `history` is the store the run records into (opened and locked by the caller).
+  func run(history: HistoryStore?) throws -> RunReport {
+    try work.requireComplete(.write, shards: plan.shards)
+    let writer = try CorpusWriter(
+      outputFolder: plan.outputFolder, overwrite: plan.overwrite, config: plan.config.write,
+      removedOutput: plan.writeRemoved)
+    var written = WriteSummary()
+    for shard in 0..<plan.shards {
+      written.merge(try Self.load(work.file(.write, shard: shard, "summary.json")))
+      for kind in writer.kinds {
+        try writer.add(
+          membersAt: work.file(.write, shard: shard, kind), parameters: plan.parameters)
+      }
+    }
+    FaultPoint.pause("write")
+    let manifest = try writer.commit(
+      configDigest: plan.config.digest,
+      inputs: Manifest.Inputs(files: plan.files.count, bytes: written.inputBytes),
+      counts: written.counts)
+    FaultPoint.pause("committed")
+    let rules = try LearnedRules.load(plan, work)
+    let summary = try ClusterSummary.load(work)
+    try history?.record(
+      RecordedRun(
+        runId: plan.runId, counts: rules.counts, kept: try keptArticles(),
+        superseded: summary.superseded, fingerprint: plan.config.fingerprint.historyKey,
+        bands: LSHParameters(bands: summary.bands, rows: summary.rows)))
+    var times = try stageTimes()
+    times.merge(written.times)
+    let report = try ReportFeed(plan: plan, work: work).report(
+      rules.learned, summary, manifest: manifest, times: times)
+    try ReportFiles.write(report, to: plan.reportFolder, trendRuns: plan.config.report.trendRuns)
+    return report
+  }
+
+  private func keptArticles() throws -> [KeptArticle] {
+    guard !plan.config.history.path.isEmpty else { return [] }
+    var kept: [KeptArticle] = []
+    for shard in 0..<plan.shards {
+      let file = try plan.reader(work.file(.write, shard: shard, "kept"), kind: KeptArticle.kind)
+      try file.forEachRecord { bytes in
+        var input = BinaryReader(bytes)
+        kept.append(try KeptArticle(from: &input))
+      }
+    }
+    return kept
+  }
+
+  /// Every earlier task's stage times, summed.
+  private func stageTimes() throws -> StageTimes {
+    var times = StageTimes()
+    for stage in [Stage.clean, .fingerprint, .collide] {
+      for shard in 0..<plan.shards {
+        times.merge(try TaskStats.load(work.file(stage, shard: shard, "stats.json")).times)
+      }
+    }
+    times.merge(try TaskStats.load(work.file(.cluster, "stats.json")).times)
+    return times
+  }
+
+  private static func load(_ path: String) throws -> WriteSummary {
+    do {
+      return try JSONDecoder().decode(
+        WriteSummary.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+      throw StageError(path: path, message: "cannot read the task's figures: \(error)")
+    }
+  }
+}
+
+extension WriteSummary {
+  func write(to path: String) throws(StageError) {
+    do {
+      try JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw StageError(path: path, message: "cannot write: \(error.localizedDescription)")
+    }
+  }
+}
+
+/// The run's report, built from the articles as written: each shard's articles
+/// read back once more with their decisions, then the dedup section and the
+/// learned rules from the cluster stage and the plan.
+struct ReportFeed {
+  let plan: RunPlan
+  let work: WorkFolder
+
+  func report(
+    _ learned: LearnedBoilerplate, _ summary: ClusterSummary, manifest: Manifest,
+    times: StageTimes
+  ) throws -> RunReport {
+    let config = plan.config
+    var builder = ReportBuilder(
+      config: config.report, quality: config.quality, dedupThreshold: config.dedup.threshold)
+    builder.setLearned(learned)  // first: removed blocks are counted against the learned ones
+    var start = 0
+    for shard in 0..<plan.shards {
+      let count = try TaskStats.load(work.file(.fingerprint, shard: shard, "stats.json")).articles
+      let decisions = try ClusterStage.decisions(in: start..<(start + count), work, plan)
+      var ordinal = start
+      let file = try plan.reader(
+        work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind)
+      try file.forEachRecord { bytes in
+        var input = BinaryReader(bytes)
+        var article = try ProcessedArticle(from: &input)
+        if let rejection = decisions[ordinal] { article.record.rejection = rejection }
+        builder.add(article.record, removed: article.removed)
+        ordinal += 1
+      }
+      start = ordinal
+    }
+    builder.setDedup(
+      stats: summary.stats, clusters: summary.clusters, total: summary.clusterCount,
+      similarities: summary.similarities)
+    return builder.finish { r in
+      r.fill(plan: plan, seconds: Date().timeIntervalSince(plan.started))
+      r.fill(from: manifest)
+      r.stages = times.timings(inputBytes: manifest.inputs.bytes)
+    }
+  }
+}
+
+extension RunReport {
+  /// Sets what identifies the run: its id, start, finish, duration, inputs and output folder.
+  mutating func fill(plan: RunPlan, seconds: Double) {
+    runId = plan.runId
+    startedAt = ISO8601DateFormatter().string(from: plan.started)
+    finishedAt = ISO8601DateFormatter().string(from: plan.started.addingTimeInterval(seconds))
+    self.seconds = seconds
+    inputs = plan.inputs
+    outputFolder = plan.outputFolder
+  }
+}

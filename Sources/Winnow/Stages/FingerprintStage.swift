@@ -1,0 +1,95 @@
+import Foundation
+
+/// Stage 2, per shard: decides the run's learned boilerplate from every shard's
+/// block counts (and the history's, saved by the plan), then streams the shard's
+/// cleaned articles back batch by batch: remove learned blocks → quality →
+/// fingerprint on `jobs` threads. Writes the finished articles
+/// (`shard-N.articles`) and one `PrintEntry` per article (`shard-N.prints`): all
+/// later stages need of an article until the write stage reads it again.
+struct FingerprintStage {
+  static let articlesKind = "articles"
+  let plan: RunPlan
+  let work: WorkFolder
+  let jobs: Int
+
+  func run(shard: Int) throws {
+    try work.requireComplete(.clean, shards: plan.shards)
+    let learned = try LearnedRules.load(plan, work).learned
+    let processor = ArticleProcessor(config: plan.config)
+    let spool = try plan.reader(
+      work.file(.clean, shard: shard, "spool"), kind: CleanStage.spoolKind)
+    let articles = try plan.writer(
+      work.file(.fingerprint, shard: shard, "articles"), kind: Self.articlesKind)
+    let prints = try plan.writer(
+      work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
+    var stats = try TaskStats.load(work.file(.clean, shard: shard, "stats.json"))
+    stats.times = StageTimes()
+    var batch: [[UInt8]] = []
+    func flush() throws {
+      let (done, times) = ParallelBatch.map(batch, jobs: jobs) { bytes, times in
+        Self.finish(bytes, processor: processor, learned: learned, times: &times)
+      }
+      stats.times.merge(times)
+      for result in done {
+        guard var (encoded, entry) = result else {
+          throw StageError(
+            path: work.file(.clean, shard: shard, "spool"),
+            message: "an article cannot be decoded: the file is damaged; rerun the clean task")
+        }
+        entry.offset = articles.payloadOffset
+        try articles.append(encoded)
+        try prints.append(entry.encoded())
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
+    try spool.forEachRecord { bytes in
+      batch.append(Array(bytes))
+      if batch.count >= CleanStage.batchSize { try flush() }
+    }
+    try flush()
+    try articles.commit()
+    try prints.commit()
+    try stats.write(to: work.file(.fingerprint, shard: shard, "stats.json"))
+  }
+
+  /// One spooled first pass through the second: the article encoded for the
+  /// articles file, and its entry (offset still to fill in); nil when the bytes do
+  /// not decode (the spool's checksum, checked at its end, will say why).
+  private static func finish(
+    _ bytes: [UInt8], processor: ArticleProcessor, learned: LearnedBoilerplate,
+    times: inout StageTimes
+  ) -> ([UInt8], PrintEntry)? {
+    guard let first = try? BinaryReader.decode(FirstPass.self, from: bytes) else { return nil }
+    let article = processor.secondPass(first, learned: learned, times: &times)
+    var out = BinaryWriter()
+    article.encode(to: &out)
+    return (out.bytes, PrintEntry(article))
+  }
+}
+
+/// The boilerplate a run learns: the counts of earlier runs (saved by the plan when
+/// the run has a history) and of every clean shard, merged in shard order.
+struct LearnedRules {
+  /// The run's own counts, which the history records.
+  var counts = BoilerplateCounts()
+  var learned: LearnedBoilerplate
+
+  static func historyCountsPath(_ work: WorkFolder) -> String { "\(work.path)/history.counts" }
+
+  static func load(_ plan: RunPlan, _ work: WorkFolder) throws -> LearnedRules {
+    var counts = BoilerplateCounts()
+    for shard in 0..<plan.shards {
+      try counts.merge(file: work.file(.clean, shard: shard, "counts"), plan)
+    }
+    var deciding = BoilerplateCounts()
+    let earlier = historyCountsPath(work)
+    if FileManager.default.fileExists(atPath: earlier) { try deciding.merge(file: earlier, plan) }
+    deciding.merge(counts)
+    let clean = plan.config.clean
+    return LearnedRules(
+      counts: counts,
+      learned: deciding.learned(
+        minArticles: clean.learnedMinArticles, minShare: clean.learnedMinShare,
+        maxChars: clean.learnedMaxChars))
+  }
+}

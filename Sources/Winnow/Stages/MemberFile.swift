@@ -1,0 +1,72 @@
+/// JSON lines gathered into chunks of `PartWriter.chunkBytes` (or of a part, when
+/// `write.part_max_bytes` is smaller: parts end only between members) and compressed on
+/// worker threads into gzip members, each member one record of a work file
+/// (with its JSON size and line count in front), so the commit stage reads them
+/// back checked and lays them end to end into part files.
+final class MemberFile {
+  static let kind = "members"
+  private let file: WorkFileWriter
+  private let compressor: MemberCompressor
+  private let chunkLimit: Int
+  private var chunk: [UInt8] = []
+  private var lines = 0
+  /// JSON bytes and lines of the chunks in flight, in submission order.
+  private var pending: [(bytes: Int, lines: Int)] = []
+
+  /// `parameters` stamp the work file (`RunPlan.parameters`); `config` says how to compress.
+  init(path: String, parameters: String, config: WriteConfig, jobs: Int) throws {
+    file = try WorkFileWriter(
+      path: path, kind: Self.kind, version: workCodecVersion, parameters: parameters)
+    compressor = MemberCompressor(
+      compressor: config.compressor, level: config.compressionLevel, maxInFlight: 2 * jobs)
+    chunkLimit = min(PartWriter.chunkBytes, config.partMaxBytes)
+  }
+
+  /// Reads the members of the file at `path` back, checked, in order.
+  static func forEachMember(
+    at path: String, parameters: String,
+    _ body: (_ member: UnsafeRawBufferPointer, _ jsonBytes: Int, _ records: Int) throws -> Void
+  ) throws {
+    let file = try WorkFileReader(
+      path: path, kind: kind, version: workCodecVersion, parameters: parameters)
+    try file.forEachRecord { bytes in
+      var input = BinaryReader(bytes)
+      let jsonBytes = try input.read(Int.self)
+      let records = try input.read(Int.self)
+      try body(try input.readRaw(bytes.count - input.offset), jsonBytes, records)
+    }
+  }
+
+  /// Appends one JSON line (with its newline).
+  func append(_ line: [UInt8]) throws {
+    chunk.append(contentsOf: line)
+    lines += 1
+    if chunk.count >= chunkLimit { try endMember() }
+  }
+
+  /// Ends the current member (nothing when it is empty).
+  func endMember() throws {
+    guard !chunk.isEmpty else { return }
+    pending.append((chunk.count, lines))
+    try store(compressor.submit(chunk))
+    chunk.removeAll(keepingCapacity: true)
+    lines = 0
+  }
+
+  func commit() throws {
+    try endMember()
+    try store(compressor.drain())
+    try file.commit()
+  }
+
+  private func store(_ members: [[UInt8]]) throws {
+    for member in members {
+      let (bytes, lines) = pending.removeFirst()
+      var out = BinaryWriter()
+      out.write(bytes)
+      out.write(lines)
+      member.withUnsafeBytes { out.writeRaw($0) }
+      try file.append(out.bytes)
+    }
+  }
+}

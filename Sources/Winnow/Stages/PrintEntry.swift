@@ -1,0 +1,61 @@
+/// What the dedup stages need of one article, one entry per article of a shard
+/// in input order: enough to match it, to choose keepers, to find repeated ids,
+/// and to read the article back (its offset in the shard's articles file).
+struct PrintEntry: Sendable {
+  static let kind = "prints"
+  /// A 128-bit hash of the id: equal ids, equal hashes (repeated ids are rejected).
+  var idHash: ContentHash
+  /// Rejected before dedup (unreadable, failed quality…): never matched.
+  var rejected: Bool
+  var fingerprint: Fingerprint?
+  /// Length of the clean body in Unicode scalars (`QualitySignals.chars`).
+  var bodyLength: Int
+  /// Where the article starts in the shard's articles file.
+  var offset = 0
+
+  init(_ article: ProcessedArticle) {
+    idHash = Self.hash(article.record.id)
+    rejected = article.isRejected
+    fingerprint = article.fingerprint
+    bodyLength = article.record.quality?.chars ?? 0
+  }
+
+  init(from input: inout BinaryReader) throws {
+    idHash = ContentHash(high: try input.read(UInt64.self), low: try input.read(UInt64.self))
+    rejected = try input.read(Bool.self)
+    bodyLength = try input.read(Int.self)
+    offset = try input.read(Int.self)
+    fingerprint = try input.read(Bool.self) ? try Fingerprint(from: &input) : nil
+  }
+
+  func encoded() -> [UInt8] {
+    var out = BinaryWriter()
+    out.write(idHash.high)
+    out.write(idHash.low)
+    out.write(rejected)
+    out.write(bodyLength)
+    out.write(offset)
+    out.write(fingerprint != nil)
+    fingerprint?.encode(to: &out)
+    return out.bytes
+  }
+
+  /// Two independent 64-bit hashes of the id's UTF-8 bytes, eight bytes per word.
+  static func hash(_ id: String) -> ContentHash {
+    var high = HashMix.mix(0x6964_6869)
+    var low = HashMix.mix(0x6964_6c6f)
+    var word: UInt64 = 0
+    var filled = 0
+    for byte in id.utf8 {
+      word |= UInt64(byte) << (8 * UInt64(filled))
+      filled += 1
+      if filled == 8 {
+        high = HashMix.mix(high ^ word)
+        low = HashMix.mix(low &+ word)
+        (word, filled) = (0, 0)
+      }
+    }
+    let last = word ^ UInt64(id.utf8.count) << 56
+    return ContentHash(high: HashMix.mix(high ^ last), low: HashMix.mix(low &+ last))
+  }
+}
