@@ -20,7 +20,6 @@ public enum Stage: String, Sendable, CaseIterable, Codable {
   /// Whether the stage runs as one task per shard rather than once.
   public var isSharded: Bool { self != .cluster && self != .commit }
 }
-}
 
 /// A run's work folder: `plan.json`, then one subfolder per stage holding each
 /// task's files and its completion marker (`shard-00002.done`, or `done` for a
