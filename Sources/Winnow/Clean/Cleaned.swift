@@ -47,7 +47,7 @@ public enum CleanReason {
 }
 
 /// An article after cleaning: the kept blocks in order, and every removed one.
-public struct Cleaned: Sendable {
+public struct Cleaned: Sendable, Equatable {
   /// The article with only its kept blocks.
   public let article: Article
   public let removed: [RemovedBlock]

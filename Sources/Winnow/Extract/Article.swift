@@ -46,7 +46,7 @@ public struct Metadata: Sendable, Hashable, Codable {
 }
 
 /// An article after extraction: metadata and text blocks in reading order.
-public struct Article: Sendable {
+public struct Article: Sendable, Equatable {
   public var id: String
   public var location: SourceLocation
   public var format: InputFormat

@@ -1,7 +1,7 @@
 /// An article on its way through the per-article stages: the record that
 /// will be written (with a rejection once one is decided), the blocks
 /// cleaning removed, and the fingerprint when it goes on to dedup.
-struct ProcessedArticle: Sendable {
+struct ProcessedArticle: Sendable, Equatable {
   var record: CorpusRecord
   var removed: [RemovedBlock] = []
   var fingerprint: Fingerprint?
@@ -15,7 +15,7 @@ struct ProcessedArticle: Sendable {
 
 /// An article between the two passes: decided already (it could not be read or
 /// extracted), or cleaned by the local rules and waiting for learned boilerplate.
-enum FirstPass: Sendable {
+enum FirstPass: Sendable, Equatable {
   case decided(ProcessedArticle)
   /// `units`: the block hashes the article adds to the run's boilerplate counts.
   case cleaned(Cleaned, site: String, units: [UInt64])

@@ -1,6 +1,6 @@
 /// One line of the clean or rejected corpus: the article's id, where it came
 /// from, its metadata and text, and for a rejected article why.
-public struct CorpusRecord: Sendable {
+public struct CorpusRecord: Sendable, Equatable {
   public var id: String
   public var location: SourceLocation
   /// Nil when the input could not be read far enough to know.
