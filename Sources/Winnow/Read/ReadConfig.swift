@@ -16,6 +16,10 @@ public struct ReadConfig: Sendable, Equatable, Codable {
   public var tsvColumns = ["label", "text"]
   /// A whole-file article or a record larger than this is rejected unread.
   public var maxArticleBytes = 16 << 20
+  /// Consecutive input files are grouped into pieces of at least this many bytes: the unit
+  /// a sharded run hands to a shard, and where the output's gzip members restart
+  /// (docs/stages.md). Smaller pieces spread small inputs over more shards.
+  public var pieceBytes = 4 << 20
 
   public init() {}
 
@@ -23,6 +27,7 @@ public struct ReadConfig: Sendable, Equatable, Codable {
     case jsonl
     case tsvColumns = "tsv_columns"
     case maxArticleBytes = "max_article_bytes"
+    case pieceBytes = "piece_bytes"
   }
 
   func validate() throws(ConfigError) {
@@ -36,5 +41,6 @@ public struct ReadConfig: Sendable, Equatable, Codable {
       throw .invalidValue(key: "read.tsv_columns", message: "must name a column 'text'")
     }
     try Check.range(maxArticleBytes, 1024...(1 << 30), key: "read.max_article_bytes")
+    try Check.range(pieceBytes, 1...(1 << 40), key: "read.piece_bytes")
   }
 }

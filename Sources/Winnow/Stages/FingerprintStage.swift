@@ -74,15 +74,13 @@ struct LearnedRules {
   var counts = BoilerplateCounts()
   var learned: LearnedBoilerplate
 
-  static func historyCountsPath(_ work: WorkFolder) -> String { "\(work.path)/history.counts" }
-
   static func load(_ plan: RunPlan, _ work: WorkFolder) throws -> LearnedRules {
     var counts = BoilerplateCounts()
     for shard in 0..<plan.shards {
       try counts.merge(file: work.file(.clean, shard: shard, "counts"), plan)
     }
     var deciding = BoilerplateCounts()
-    let earlier = historyCountsPath(work)
+    let earlier = work.historyCountsPath
     if FileManager.default.fileExists(atPath: earlier) { try deciding.merge(file: earlier, plan) }
     deciding.merge(counts)
     let clean = plan.config.clean

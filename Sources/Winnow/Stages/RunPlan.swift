@@ -7,10 +7,6 @@ import Foundation
 public struct RunPlan: Sendable, Codable {
   /// Bumped whenever the plan or any work file changes shape.
   public static let formatVersion: UInt32 = 1
-  /// Consecutive files are grouped into pieces of at least this much input. A piece
-  /// is the unit of sharding, and the output's gzip members restart at piece
-  /// boundaries, so the output does not depend on the number of shards.
-  public static let pieceBytes = 4 << 20
 
   /// Consecutive input files read as one unit; `files` index `RunPlan.files`.
   public struct Piece: Sendable, Codable, Equatable {
@@ -53,7 +49,7 @@ public struct RunPlan: Sendable, Codable {
     let runId =
       options.runId
       ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
-    let pieces = Self.pieces(sizes: sizes)
+    let pieces = Self.pieces(sizes: sizes, minimum: config.read.pieceBytes)
     return RunPlan(
       runId: runId, started: started, config: config, inputs: options.inputs,
       outputFolder: options.outputFolder, reportFolder: options.reportFolder ?? "Reports/\(runId)",
@@ -63,14 +59,16 @@ public struct RunPlan: Sendable, Codable {
       pieces: pieces, shardPieces: Self.shards(pieces, count: max(1, shards)))
   }
 
-  /// Consecutive files grouped until each group holds `pieceBytes`.
-  static func pieces(sizes: [Int]) -> [Piece] {
+  /// Consecutive files grouped until each group holds `minimum` bytes (`read.piece_bytes`).
+  /// A piece is the unit of sharding, and the output's gzip members restart at piece
+  /// boundaries, so the output does not depend on the number of shards.
+  static func pieces(sizes: [Int], minimum: Int) -> [Piece] {
     var pieces: [Piece] = []
     var current = Piece(first: 0, count: 0, bytes: 0)
     for (index, size) in sizes.enumerated() {
       current.count += 1
       current.bytes += size
-      if current.bytes >= pieceBytes {
+      if current.bytes >= minimum {
         pieces.append(current)
         current = Piece(first: index + 1, count: 0, bytes: 0)
       }
@@ -79,20 +77,21 @@ public struct RunPlan: Sendable, Codable {
     return pieces
   }
 
-  /// Contiguous ranges of pieces, shard `s` ending where the running total of bytes
-  /// first reaches (s + 1)/count of the whole. A shard may get no piece.
+  /// Contiguous ranges of pieces balanced by bytes: a piece goes to the shard in whose
+  /// share of the whole its middle byte falls. A shard may get no piece.
   static func shards(_ pieces: [Piece], count: Int) -> [Range<Int>] {
     let total = max(1, pieces.reduce(0) { $0 + $1.bytes })
+    var ends = [Int](repeating: 0, count: count)
+    var before = 0
+    for (index, piece) in pieces.enumerated() {
+      let middle = before + piece.bytes / 2
+      ends[min(count - 1, middle * count / total)] = index + 1
+      before += piece.bytes
+    }
     var ranges: [Range<Int>] = []
     var start = 0
-    var sum = 0
-    var end = 0
-    for shard in 0..<count {
-      let target = shard == count - 1 ? Int.max : total * (shard + 1) / count
-      while end < pieces.count && (sum < target || end == start && shard == count - 1) {
-        sum += pieces[end].bytes
-        end += 1
-      }
+    for end in ends {
+      let end = max(start, end)
       ranges.append(start..<end)
       start = end
     }

@@ -30,24 +30,17 @@ public struct StageRunner: Sendable {
     return plan.config.history.path.isEmpty ? nil : try HistoryStore(path: plan.config.history.path)
   }
 
-  /// Starts a run's work folder afresh: removes what an earlier attempt left, writes
+  /// Starts a run's work folder afresh: removes what an earlier run left there, writes
   /// the plan and, when the run has a history, the counts of earlier runs (learned
   /// boilerplate is decided from them). Refuses an output folder that holds a
   /// finished run unless the plan says to overwrite it, before any work is done.
   public func prepare() throws {
     try CorpusWriter.checkOutputFolder(plan.outputFolder, overwrite: plan.overwrite)
-    if FileManager.default.fileExists(atPath: work.path) {
-      do {
-        try FileManager.default.removeItem(atPath: work.path)
-      } catch {
-        throw StageError(
-          path: work.path, message: "cannot clear the work folder: \(error.localizedDescription)")
-      }
-    }
+    try work.clear()
     try plan.write(to: work)
     guard let store = try historyStore() else { return }
     let earlier = try store.boilerplateCounts(excludingRun: plan.runId)
-    try BoilerplateCounts.write(earlier, to: LearnedRules.historyCountsPath(work), plan)
+    try BoilerplateCounts.write(earlier, to: work.historyCountsPath, plan)
   }
 
   /// Runs one task: shard `shard` of a sharded stage, or the stage that runs once.

@@ -34,6 +34,8 @@ public struct WorkFolder: Sendable {
   }
 
   public var planPath: String { "\(path)/plan.json" }
+  /// The block counts of earlier runs, saved by the plan for learned boilerplate.
+  var historyCountsPath: String { "\(path)/history.counts" }
 
   func folder(_ stage: Stage) -> String { "\(path)/\(stage.rawValue)" }
 
@@ -50,6 +52,20 @@ public struct WorkFolder: Sendable {
 
   func marker(_ stage: Stage, shard: Int?) -> String {
     file(stage, shard: stage.isSharded ? shard : nil, "done")
+  }
+
+  /// Removes every stage's files and the plan of an earlier run; leaves anything else
+  /// (a launcher's logs) where it is.
+  func clear() throws(StageError) {
+    let files = FileManager.default
+    for path in Stage.allCases.map(folder) + [planPath, historyCountsPath]
+    where files.fileExists(atPath: path) {
+      do {
+        try files.removeItem(atPath: path)
+      } catch {
+        throw StageError(path: path, message: "cannot remove: \(error.localizedDescription)")
+      }
+    }
   }
 
   /// Creates the stage's folder and removes the task's old marker: a rerun task is
