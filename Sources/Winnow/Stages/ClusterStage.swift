@@ -99,19 +99,36 @@ struct ClusterStage {
     try file.commit()
   }
 
-  /// The decisions for ordinals in `range`.
-  static func decisions(in range: Range<Int>, _ work: WorkFolder, _ plan: RunPlan) throws
-    -> [Int: Rejection]
+  /// The decisions for shard `shard`'s articles.
+  static func decisions(ofShard shard: Int, _ work: WorkFolder, _ plan: RunPlan) throws
+    -> ShardDecisions
   {
+    let start = try plan.firstOrdinal(of: shard, work)
+    let count = try TaskStats.load(work.file(.fingerprint, shard: shard, "stats.json")).articles
     let file = try plan.reader(work.file(.cluster, "decisions"), kind: decisionsKind)
     var decisions: [Int: Rejection] = [:]
     try file.forEachRecord { bytes in
       var input = BinaryReader(bytes)
       let ordinal = try input.read(Int.self)
-      guard range.contains(ordinal) else { return }
-      decisions[ordinal] = try Rejection(from: &input)
+      guard (start..<(start + count)).contains(ordinal) else { return }
+      decisions[ordinal - start] = try Rejection(from: &input)
     }
-    return decisions
+    return ShardDecisions(rejections: decisions)
+  }
+}
+
+/// The cluster stage's decisions for one shard's articles, by their number in the shard.
+struct ShardDecisions: Sendable {
+  let rejections: [Int: Rejection]
+
+  /// The shard's article number `index`, decoded from its record, with its decision;
+  /// nil when the bytes do not decode.
+  func article(_ index: Int, _ bytes: [UInt8]) -> ProcessedArticle? {
+    guard var article = try? BinaryReader.decode(ProcessedArticle.self, from: bytes) else {
+      return nil
+    }
+    if let rejection = rejections[index] { article.record.rejection = rejection }
+    return article
   }
 }
 

@@ -7,6 +7,7 @@ import Foundation
 struct CommitStage {
   let plan: RunPlan
   let work: WorkFolder
+  let jobs: Int
 
   /// `history` is the store the run records into (opened and locked by the caller).
   func run(history: HistoryStore?) throws -> RunReport {
@@ -37,7 +38,7 @@ struct CommitStage {
         bands: LSHParameters(bands: summary.bands, rows: summary.rows)))
     var times = try stageTimes()
     times.merge(written.times)
-    let report = try ReportFeed(plan: plan, work: work).report(
+    let report = try ReportFeed(plan: plan, work: work, jobs: jobs).report(
       rules.learned, summary, manifest: manifest, times: times)
     try ReportFiles.write(report, to: plan.reportFolder, trendRuns: plan.config.report.trendRuns)
     return report
@@ -94,6 +95,7 @@ extension WriteSummary {
 struct ReportFeed {
   let plan: RunPlan
   let work: WorkFolder
+  let jobs: Int
 
   func report(
     _ learned: LearnedBoilerplate, _ summary: ClusterSummary, manifest: Manifest,
@@ -103,21 +105,16 @@ struct ReportFeed {
     var builder = ReportBuilder(
       config: config.report, quality: config.quality, dedupThreshold: config.dedup.threshold)
     builder.setLearned(learned)  // first: removed blocks are counted against the learned ones
-    var start = 0
     for shard in 0..<plan.shards {
-      let count = try TaskStats.load(work.file(.fingerprint, shard: shard, "stats.json")).articles
-      let decisions = try ClusterStage.decisions(in: start..<(start + count), work, plan)
-      var ordinal = start
+      let decisions = try ClusterStage.decisions(ofShard: shard, work, plan)
       let file = try plan.reader(
         work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind)
-      try file.forEachRecord { bytes in
-        var input = BinaryReader(bytes)
-        var article = try ProcessedArticle(from: &input)
-        if let rejection = decisions[ordinal] { article.record.rejection = rejection }
+      var unused = StageTimes()
+      try RecordStream(file: file, jobs: jobs).run(times: &unused) { index, bytes, _ in
+        decisions.article(index, bytes)
+      } consume: { article in
         builder.add(article.record, removed: article.removed)
-        ordinal += 1
       }
-      start = ordinal
     }
     builder.setDedup(
       stats: summary.stats, clusters: summary.clusters, total: summary.clusterCount,

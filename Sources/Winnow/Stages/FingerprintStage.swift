@@ -24,29 +24,14 @@ struct FingerprintStage {
       work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
     var stats = try TaskStats.load(work.file(.clean, shard: shard, "stats.json"))
     stats.times = StageTimes()
-    var batch: [[UInt8]] = []
-    func flush() throws {
-      let (done, times) = ParallelBatch.map(batch, jobs: jobs) { bytes, times in
-        Self.finish(bytes, processor: processor, learned: learned, times: &times)
-      }
-      stats.times.merge(times)
-      for result in done {
-        guard var (encoded, entry) = result else {
-          throw StageError(
-            path: work.file(.clean, shard: shard, "spool"),
-            message: "an article cannot be decoded: the file is damaged; rerun the clean task")
-        }
-        entry.offset = articles.payloadOffset
-        try articles.append(encoded)
-        try prints.append(entry.encoded())
-      }
-      batch.removeAll(keepingCapacity: true)
+    try RecordStream(file: spool, jobs: jobs).run(times: &stats.times) { _, bytes, times in
+      Self.finish(bytes, processor: processor, learned: learned, times: &times)
+    } consume: { result in
+      var (encoded, entry) = result
+      entry.offset = articles.payloadOffset
+      articles.append(encoded)
+      prints.append(entry.encoded())
     }
-    try spool.forEachRecord { bytes in
-      batch.append(Array(bytes))
-      if batch.count >= CleanStage.batchSize { try flush() }
-    }
-    try flush()
     try articles.commit()
     try prints.commit()
     try stats.write(to: work.file(.fingerprint, shard: shard, "stats.json"))

@@ -53,6 +53,9 @@ final class MemberFile {
     lines = 0
   }
 
+  /// Time spent compressing this file's members, summed over threads.
+  var compressing: Duration { compressor.duration }
+
   func commit() throws {
     try endMember()
     try store(compressor.drain())

@@ -98,6 +98,14 @@ public struct RunPlan: Sendable, Codable {
     return ranges
   }
 
+  /// The ordinal of shard `shard`'s first article: the articles of the shards before
+  /// it, as their fingerprint tasks counted them.
+  func firstOrdinal(of shard: Int, _ work: WorkFolder) throws -> Int {
+    try (0..<shard).reduce(0) {
+      $0 + (try TaskStats.load(work.file(.fingerprint, shard: $1, "stats.json"))).articles
+    }
+  }
+
   /// The pieces shard `shard` reads.
   func pieces(ofShard shard: Int) -> ArraySlice<Piece> { pieces[shardPieces[shard]] }
 

@@ -1,10 +1,10 @@
 /// Stage 5, per shard: streams the shard's articles back, applies the cluster
-/// stage's decisions and encodes every record as a JSON line, into gzip members
-/// compressed on worker threads (`MemberFile`): `shard-N.clean`, `.rejected` and,
-/// with `--removed`, `.removed`. Members restart at every piece boundary, so
-/// the commit stage can lay them end to end into part files that do not depend
-/// on the number of shards. With a history, also the kept articles
-/// (`shard-N.kept`) the history will record.
+/// stage's decisions and encodes every record as a JSON line on `jobs` threads,
+/// into gzip members compressed on worker threads (`MemberFile`):
+/// `shard-N.clean`, `.rejected` and, with `--removed`, `.removed`. Members restart
+/// at every piece boundary, so the commit stage can lay them end to end into part
+/// files that do not depend on the number of shards. With a history, also the
+/// kept articles (`shard-N.kept`) the history will record.
 struct WriteStage {
   let plan: RunPlan
   let work: WorkFolder
@@ -13,27 +13,36 @@ struct WriteStage {
   func run(shard: Int) throws {
     try work.requireComplete(.cluster, shards: plan.shards)
     let stats = try TaskStats.load(work.file(.fingerprint, shard: shard, "stats.json"))
-    let start = try firstOrdinal(of: shard)
-    let decisions = try ClusterStage.decisions(
-      in: start..<(start + stats.articles), work, plan)
+    let decisions = try ClusterStage.decisions(ofShard: shard, work, plan)
     let articles = try plan.reader(
       work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind)
-    var out = try Outputs(plan, work, shard: shard, jobs: jobs)
+    let out = try Outputs(plan, work, shard: shard, jobs: jobs)
+    let encoder = Encoder(
+      writeRemoved: plan.writeRemoved, keepForHistory: !plan.config.history.path.isEmpty,
+      keys: Deduplicator(
+        config: plan.config.dedup, signatureLength: plan.config.fingerprint.signatureLength))
     var boundaries = Self.boundaries(stats.pieceArticles)
-    var ordinal = start
+    var written = 0
+    var summary = WriteSummary()
     var times = StageTimes()
-    try articles.forEachRecord { bytes in
-      var input = BinaryReader(bytes)
-      var article = try ProcessedArticle(from: &input)
-      if let rejection = decisions[ordinal] { article.record.rejection = rejection }
-      try times.measure("write") { try out.add(article) }
-      ordinal += 1
-      if boundaries.first == ordinal - start {
+    try RecordStream(file: articles, jobs: jobs).run(times: &times) {
+      index, bytes, times -> Item? in
+      decisions.article(index, bytes).map { article in
+        times.measure("write") { encoder.encode(article) }
+      }
+    } consume: { (item: Item) in
+      summary.count(item.reason, bytes: item.byteCount)
+      try out.add(item)
+      written += 1
+      if boundaries.first == written {
         boundaries.removeFirst()
         try out.endPiece()
       }
     }
-    try out.finish(times: times)
+    try out.finish()
+    times.add("write", out.compressing, articles: 0)
+    summary.times = times
+    try summary.write(to: work.file(.write, shard: shard, "summary.json"))
   }
 
   /// Counts of articles at which each piece ends, within the shard.
@@ -45,23 +54,52 @@ struct WriteStage {
     }
   }
 
-  /// The ordinal of the shard's first article: the articles of the shards before it.
-  private func firstOrdinal(of shard: Int) throws -> Int {
-    try (0..<shard).reduce(0) {
-      $0 + (try TaskStats.load(work.file(.fingerprint, shard: $1, "stats.json"))).articles
+  /// One article as the output files take it, encoded on a worker thread.
+  struct Item: Sendable {
+    /// Nil for a kept article.
+    var reason: RejectReason?
+    var byteCount: Int
+    /// The record's JSON line.
+    var line: [UInt8]
+    /// One JSON line per removed block, when the run writes them.
+    var removed: [[UInt8]]
+    /// The `KeptArticle` the history records, for a kept article of a run with a history.
+    var kept: [UInt8]?
+  }
+
+  /// Turns an article into its `Item`.
+  struct Encoder: Sendable {
+    let writeRemoved: Bool
+    let keepForHistory: Bool
+    let keys: Deduplicator
+
+    func encode(_ article: ProcessedArticle) -> Item {
+      let record = article.record
+      var json = JSONWriter()
+      record.write(to: &json)
+      var item = Item(
+        reason: record.rejection?.reason, byteCount: article.byteCount, line: json.bytes,
+        removed: [])
+      if writeRemoved {
+        item.removed = article.removed.map { block in
+          json.reset()
+          RemovedRecord(id: record.id, removed: block).write(to: &json)
+          return json.bytes
+        }
+      }
+      if keepForHistory, record.rejection == nil, let print = article.fingerprint {
+        item.kept = KeptArticle(record, print, keys).encoded()
+      }
+      return item
     }
   }
 
-  /// The shard's output files and what they count.
+  /// The shard's output files.
   private struct Outputs {
     let clean: MemberFile
     let rejected: MemberFile
     let removed: MemberFile?
     let kept: WorkFileWriter?
-    let keys: Deduplicator
-    let summaryPath: String
-    var json = JSONWriter()
-    var summary = WriteSummary()
 
     init(_ plan: RunPlan, _ work: WorkFolder, shard: Int, jobs: Int) throws {
       let file = { (kind: String) in
@@ -74,42 +112,28 @@ struct WriteStage {
       removed = plan.writeRemoved ? try file("removed") : nil
       kept =
         plan.config.history.path.isEmpty
-        ? nil
-        : try plan.writer(work.file(.write, shard: shard, "kept"), kind: KeptArticle.kind)
-      keys = Deduplicator(
-        config: plan.config.dedup, signatureLength: plan.config.fingerprint.signatureLength)
-      summaryPath = work.file(.write, shard: shard, "summary.json")
+        ? nil : try plan.writer(work.file(.write, shard: shard, "kept"), kind: KeptArticle.kind)
     }
 
-    mutating func add(_ article: ProcessedArticle) throws {
-      let record = article.record
-      json.reset()
-      record.write(to: &json)
-      summary.count(record, bytes: article.byteCount)
-      try (record.rejection == nil ? clean : rejected).append(json.bytes)
-      if let removed {
-        for block in article.removed {
-          json.reset()
-          RemovedRecord(id: record.id, removed: block).write(to: &json)
-          try removed.append(json.bytes)
-        }
-      }
-      if let kept, record.rejection == nil, let print = article.fingerprint {
-        try kept.append(KeptArticle(record, print, keys).encoded())
-      }
+    func add(_ item: Item) throws {
+      try (item.reason == nil ? clean : rejected).append(item.line)
+      for line in item.removed { try removed?.append(line) }
+      if let bytes = item.kept { kept?.append(bytes) }
     }
 
     func endPiece() throws {
-      for file in [clean, rejected] + (removed.map { [$0] } ?? []) { try file.endMember() }
+      for file in members { try file.endMember() }
     }
 
-    func finish(times: StageTimes) throws {
-      var summary = summary
-      summary.times = times
-      for file in [clean, rejected] + (removed.map { [$0] } ?? []) { try file.commit() }
+    func finish() throws {
+      for file in members { try file.commit() }
       try kept?.commit()
-      try summary.write(to: summaryPath)
     }
+
+    /// Time spent compressing, summed over the files and threads.
+    var compressing: Duration { members.reduce(.zero) { $0 + $1.compressing } }
+
+    private var members: [MemberFile] { [clean, rejected] + (removed.map { [$0] } ?? []) }
   }
 }
 
@@ -119,12 +143,12 @@ struct WriteSummary: Codable {
   var inputBytes = 0
   var times = StageTimes()
 
-  mutating func count(_ record: CorpusRecord, bytes: Int) {
+  mutating func count(_ reason: RejectReason?, bytes: Int) {
     counts.articles += 1
     inputBytes += bytes
-    if let rejection = record.rejection {
+    if let reason {
       counts.rejected += 1
-      counts.rejectedByReason[rejection.reason.rawValue, default: 0] += 1
+      counts.rejectedByReason[reason.rawValue, default: 0] += 1
     } else {
       counts.clean += 1
     }

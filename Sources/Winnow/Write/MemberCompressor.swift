@@ -14,6 +14,7 @@ final class MemberCompressor {
   /// orders the two threads' accesses, hence `@unchecked Sendable`.
   private final class Pending: @unchecked Sendable {
     var result: Result<[UInt8], GzipError> = .success([])
+    var duration = Duration.zero
     let done = DispatchSemaphore(value: 0)
   }
 
@@ -21,6 +22,8 @@ final class MemberCompressor {
   private let level: Int
   private let maxInFlight: Int
   private var queue: [Pending] = []
+  /// Time spent compressing the members handed back so far, summed over threads.
+  private(set) var duration = Duration.zero
 
   init(compressor: GzipCompressor, level: Int, maxInFlight: Int = 2 * System.coreCount) {
     self.compressor = compressor
@@ -48,9 +51,12 @@ final class MemberCompressor {
     let pending = Pending()
     let (compressor, level) = (compressor, level)
     DispatchQueue.global().async {
+      let clock = ContinuousClock()
+      let start = clock.now
       pending.result = Result { () throws(GzipError) in
         try Self.member(chunk, compressor: compressor, level: level)
       }
+      pending.duration = clock.now - start
       pending.done.signal()
     }
     queue.append(pending)
@@ -62,6 +68,7 @@ final class MemberCompressor {
         break
       }
       queue.removeFirst()
+      duration += head.duration
       ready.append(try head.result.get())
     }
     return ready
@@ -72,6 +79,7 @@ final class MemberCompressor {
     var ready: [[UInt8]] = []
     for pending in queue {
       pending.done.wait()
+      duration += pending.duration
       ready.append(try pending.result.get())
     }
     queue.removeAll()

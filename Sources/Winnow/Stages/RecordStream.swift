@@ -1,0 +1,39 @@
+/// Streams a work file's records through a transform on `jobs` threads, one batch
+/// at a time, and hands the results on in file order: how every stage that reads
+/// articles back keeps its cores busy while holding one batch in memory.
+struct RecordStream {
+  let file: WorkFileReader
+  let jobs: Int
+  /// Records per batch.
+  var batchSize = CleanStage.batchSize
+
+  /// Calls `consume` with `transform`'s result for each record, in order; `transform`
+  /// gets the record's number in the file. A nil result (a record that does not
+  /// decode) stops the stream with an error naming the file.
+  func run<Output: Sendable>(
+    times: inout StageTimes,
+    _ transform: @escaping @Sendable (_ index: Int, _ bytes: [UInt8], inout StageTimes) -> Output?,
+    consume: (Output) throws -> Void
+  ) throws {
+    var batch: [(Int, [UInt8])] = []
+    var count = 0
+    func flush() throws {
+      let (done, batchTimes) = ParallelBatch.map(batch, jobs: jobs) { transform($0.0, $0.1, &$1) }
+      times.merge(batchTimes)
+      for result in done {
+        guard let result else {
+          throw StageError(
+            path: file.path, message: "a record does not decode: the file is damaged")
+        }
+        try consume(result)
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
+    try file.forEachRecord { bytes in
+      batch.append((count, Array(bytes)))
+      count += 1
+      if batch.count >= batchSize { try flush() }
+    }
+    try flush()
+  }
+}
