@@ -38,33 +38,38 @@ final class WorkFileReader: Sendable {
   /// Calls `body` with each record in order; the bytes are only valid during the call.
   /// The checksum is checked at the end, so callers must not make anything lasting of
   /// the records until this returns without throwing.
-  /// A record that cannot be parsed or decoded in a damaged file is reported as the
-  /// checksum mismatch it is, not as the symptom it happened to cause.
   func forEachRecord(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    try scanRecords { record, _ in try body(record) }
+  }
+
+  /// Each record decoded as `T`, in order (see `forEachRecord`).
+  func forEach<T: WorkCodable>(_: T.Type, _ body: (T) throws -> Void) throws {
+    try scanRecords { record, offset in
+      let value: T
+      do throws(WorkFileError) {
+        value = try BinaryReader.decode(T.self, from: record)
+      } catch {
+        throw error.located(in: path, offset: offset)
+      }
+      try body(value)
+    }
+  }
+
+  /// The sequential pass: each record with its payload offset. A record that cannot be
+  /// parsed or decoded in a damaged file is reported as the checksum mismatch it is,
+  /// not as the symptom it happened to cause.
+  private func scanRecords(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
     do {
       var scan = PayloadScan(self)
       var records: UInt64 = 0
-      while let record = try scan.next() {
-        try body(record)
+      while let (offset, record) = try scan.next() {
+        try body(record, offset)
         records += 1
       }
       try finish(crc: scan.crc, records: records)
     } catch let error as WorkFileError {
       try verify()
       throw error
-    }
-  }
-
-  /// Each record decoded as `T`, in order (see `forEachRecord`).
-  func forEach<T: WorkCodable>(_: T.Type, _ body: (T) throws -> Void) throws {
-    var offset = 0
-    try forEachRecord { record in
-      do {
-        try body(try BinaryReader.decode(T.self, from: record))
-      } catch let error as WorkFileError {
-        throw error.located(in: path, offset: offset)
-      }
-      offset += record.count
     }
   }
 

@@ -129,6 +129,21 @@ import Testing
     #expect(wrongType.hasPrefix("\(path): record at payload offset \(offsets[1])"), "\(wrongType)")
   }
 
+  @Test func aRecordOfAnotherTypeIsNamedByItsOffset() throws {
+    let path = try makeTemporaryFolder() + "/mixed.prints"
+    let writer = try WorkFileWriter(path: path, kind: "prints", version: 1, parameters: "")
+    writer.append(WorkSamples.fingerprint)
+    writer.append(WorkSamples.fingerprint)
+    let offset = writer.payloadOffset
+    writer.append("not a fingerprint")
+    try writer.commit()
+    let file = try WorkFileReader(path: path, kind: "prints", version: 1, parameters: "")
+    var decoded = 0
+    let message = Self.message { try file.forEach(Fingerprint.self) { _ in decoded += 1 } }
+    #expect(decoded == 2)
+    #expect(message.hasPrefix("\(path): record at payload offset \(offset): record"), "\(message)")
+  }
+
   @Test func uncommittedWriterLeavesNoFile() throws {
     let folder = try makeTemporaryFolder()
     let path = folder + "/shard.prints"
