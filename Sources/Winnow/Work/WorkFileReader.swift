@@ -15,6 +15,8 @@ final class WorkFileReader: Sendable {
 
   /// Bytes read per `pread` in the sequential passes.
   static let chunkSize = 4 << 20
+  /// Bytes read first for `record(at:)`.
+  static let headSize = 4 << 10
 
   init(path: String, kind: String, version: UInt32, parameters: String) throws(WorkFileError) {
     self.path = path
@@ -96,24 +98,27 @@ final class WorkFileReader: Sendable {
     guard payloadOffset >= 0, payloadOffset < payloadBytes else {
       throw WorkFileError(path: path, "no record at payload offset \(payloadOffset)")
     }
-    var prefix = [UInt8](repeating: 0, count: min(10, payloadBytes - payloadOffset))
-    try readExactly(&prefix, count: prefix.count, at: payloadOffset)
+    // One `pread` of a page brings the length and, for most records, the whole record.
+    var head = [UInt8](repeating: 0, count: min(Self.headSize, payloadBytes - payloadOffset))
+    try readExactly(&head, count: head.count, at: payloadOffset)
     let length: UInt64
-    let start: Int
+    let prefixBytes: Int
     do {
-      (length, start) = try BinaryReader.reading(prefix) { reader throws(WorkFileError) in
-        (try reader.readVarint(), payloadOffset + reader.offset)
+      (length, prefixBytes) = try BinaryReader.reading(head) { reader throws(WorkFileError) in
+        (try reader.readVarint(), reader.offset)
       }
     } catch {
       throw error.located(in: path, offset: payloadOffset)
     }
-    guard length <= UInt64(payloadBytes - start) else {
+    guard length <= UInt64(payloadBytes - payloadOffset - prefixBytes) else {
       throw WorkFileError(
         path: path,
         "record at payload offset \(payloadOffset) runs past the payload: \(WorkFileError.rerun)")
     }
+    let end = prefixBytes + Int(length)
+    if end <= head.count { return Array(head[prefixBytes..<end]) }
     var record = [UInt8](repeating: 0, count: Int(length))
-    try readExactly(&record, count: record.count, at: start)
+    try readExactly(&record, count: record.count, at: payloadOffset + prefixBytes)
     return record
   }
 
@@ -122,6 +127,7 @@ final class WorkFileReader: Sendable {
     do {
       return try BinaryReader.decode(T.self, from: try record(at: payloadOffset))
     } catch {
+      // A decode error has no path yet; a read error has its own message.
       throw error.path.isEmpty ? error.located(in: path, offset: payloadOffset) : error
     }
   }
