@@ -25,8 +25,9 @@ struct PayloadScan: ~Copyable {
   /// The payload offset of the next record.
   private var position: Int { read - (end - start) }
 
-  /// The next record, valid until the next call; nil after the last.
-  mutating func next() throws(WorkFileError) -> UnsafeRawBufferPointer? {
+  /// The next record and its payload offset; the bytes are valid until the next call.
+  /// Nil after the last record.
+  mutating func next() throws(WorkFileError) -> (offset: Int, bytes: UnsafeRawBufferPointer)? {
     let left = file.payloadBytes - position
     guard left > 0 else { return nil }
     try fill(atLeast: min(10, left))
@@ -45,7 +46,9 @@ struct PayloadScan: ~Copyable {
     let size = prefix.offset + Int(length)
     try fill(atLeast: size)
     defer { start += size }
-    return UnsafeRawBufferPointer(rebasing: buffer[start + prefix.offset..<start + size])
+    return (
+      position, UnsafeRawBufferPointer(rebasing: buffer[start + prefix.offset..<start + size])
+    )
   }
 
   /// Makes at least `needed` unconsumed bytes available (the caller knows the payload

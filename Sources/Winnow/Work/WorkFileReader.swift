@@ -15,6 +15,8 @@ final class WorkFileReader: Sendable {
 
   /// Bytes read per `pread` in the sequential passes.
   static let chunkSize = 4 << 20
+  /// Bytes read first for `record(at:)`.
+  static let headSize = 4 << 10
 
   init(path: String, kind: String, version: UInt32, parameters: String) throws(WorkFileError) {
     self.path = path
@@ -38,33 +40,38 @@ final class WorkFileReader: Sendable {
   /// Calls `body` with each record in order; the bytes are only valid during the call.
   /// The checksum is checked at the end, so callers must not make anything lasting of
   /// the records until this returns without throwing.
-  /// A record that cannot be parsed or decoded in a damaged file is reported as the
-  /// checksum mismatch it is, not as the symptom it happened to cause.
   func forEachRecord(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    try scanRecords { record, _ in try body(record) }
+  }
+
+  /// Each record decoded as `T`, in order (see `forEachRecord`).
+  func forEach<T: WorkCodable>(_: T.Type, _ body: (T) throws -> Void) throws {
+    try scanRecords { record, offset in
+      let value: T
+      do throws(WorkFileError) {
+        value = try BinaryReader.decode(T.self, from: record)
+      } catch {
+        throw error.located(in: path, offset: offset)
+      }
+      try body(value)
+    }
+  }
+
+  /// The sequential pass: each record with its payload offset. A record that cannot be
+  /// parsed or decoded in a damaged file is reported as the checksum mismatch it is,
+  /// not as the symptom it happened to cause.
+  private func scanRecords(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
     do {
       var scan = PayloadScan(self)
       var records: UInt64 = 0
-      while let record = try scan.next() {
-        try body(record)
+      while let (offset, record) = try scan.next() {
+        try body(record, offset)
         records += 1
       }
       try finish(crc: scan.crc, records: records)
     } catch let error as WorkFileError {
       try verify()
       throw error
-    }
-  }
-
-  /// Each record decoded as `T`, in order (see `forEachRecord`).
-  func forEach<T: WorkCodable>(_: T.Type, _ body: (T) throws -> Void) throws {
-    var offset = 0
-    try forEachRecord { record in
-      do {
-        try body(try BinaryReader.decode(T.self, from: record))
-      } catch let error as WorkFileError {
-        throw error.located(in: path, offset: offset)
-      }
-      offset += record.count
     }
   }
 
@@ -91,24 +98,27 @@ final class WorkFileReader: Sendable {
     guard payloadOffset >= 0, payloadOffset < payloadBytes else {
       throw WorkFileError(path: path, "no record at payload offset \(payloadOffset)")
     }
-    var prefix = [UInt8](repeating: 0, count: min(10, payloadBytes - payloadOffset))
-    try readExactly(&prefix, count: prefix.count, at: payloadOffset)
+    // One `pread` of a page brings the length and, for most records, the whole record.
+    var head = [UInt8](repeating: 0, count: min(Self.headSize, payloadBytes - payloadOffset))
+    try readExactly(&head, count: head.count, at: payloadOffset)
     let length: UInt64
-    let start: Int
+    let prefixBytes: Int
     do {
-      (length, start) = try BinaryReader.reading(prefix) { reader throws(WorkFileError) in
-        (try reader.readVarint(), payloadOffset + reader.offset)
+      (length, prefixBytes) = try BinaryReader.reading(head) { reader throws(WorkFileError) in
+        (try reader.readVarint(), reader.offset)
       }
     } catch {
       throw error.located(in: path, offset: payloadOffset)
     }
-    guard length <= UInt64(payloadBytes - start) else {
+    guard length <= UInt64(payloadBytes - payloadOffset - prefixBytes) else {
       throw WorkFileError(
         path: path,
         "record at payload offset \(payloadOffset) runs past the payload: \(WorkFileError.rerun)")
     }
+    let end = prefixBytes + Int(length)
+    if end <= head.count { return Array(head[prefixBytes..<end]) }
     var record = [UInt8](repeating: 0, count: Int(length))
-    try readExactly(&record, count: record.count, at: start)
+    try readExactly(&record, count: record.count, at: payloadOffset + prefixBytes)
     return record
   }
 
@@ -117,6 +127,7 @@ final class WorkFileReader: Sendable {
     do {
       return try BinaryReader.decode(T.self, from: try record(at: payloadOffset))
     } catch {
+      // A decode error has no path yet; a read error has its own message.
       throw error.path.isEmpty ? error.located(in: path, offset: payloadOffset) : error
     }
   }

@@ -100,12 +100,16 @@ import Testing
 
   @Test func recordsLargerThanTheBuffers() throws {
     let huge = (0..<(WorkFileReader.chunkSize + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-    let records = [[7], huge, [], Array(huge.prefix(WorkFileWriter.bufferSize)), [8, 9]]
+    // Around the first read of `record(at:)`: 2 bytes of length, then 4094 or 4095.
+    let aroundHead = [Array(huge.prefix(4_094)), Array(huge.prefix(4_095))]
+    let records =
+      [[7], huge, [], Array(huge.prefix(WorkFileWriter.bufferSize))] + aroundHead + [[8, 9]]
     let (path, offsets) = try Self.write(records)
     let file = try Self.open(path)
     #expect(try Self.readAll(file) == records)
-    #expect(try file.record(at: offsets[1]) == huge)
-    #expect(try file.record(at: offsets[4]) == [8, 9])
+    for n in records.indices { #expect(try file.record(at: offsets[n]) == records[n]) }
+    #expect(throws: WorkFileError.self) { try file.record(at: file.payloadBytes) }
+    #expect(throws: WorkFileError.self) { try file.record(at: -1) }
   }
 
   @Test func encodedValuesByOffsetAndInOrder() throws {
@@ -127,6 +131,21 @@ import Testing
     #expect(try file.record(at: offsets[1], as: ProcessedArticle.self) == values[1])
     let wrongType = Self.message { _ = try file.record(at: offsets[1], as: Fingerprint.self) }
     #expect(wrongType.hasPrefix("\(path): record at payload offset \(offsets[1])"), "\(wrongType)")
+  }
+
+  @Test func aRecordOfAnotherTypeIsNamedByItsOffset() throws {
+    let path = try makeTemporaryFolder() + "/mixed.prints"
+    let writer = try WorkFileWriter(path: path, kind: "prints", version: 1, parameters: "")
+    writer.append(WorkSamples.fingerprint)
+    writer.append(WorkSamples.fingerprint)
+    let offset = writer.payloadOffset
+    writer.append("not a fingerprint")
+    try writer.commit()
+    let file = try WorkFileReader(path: path, kind: "prints", version: 1, parameters: "")
+    var decoded = 0
+    let message = Self.message { try file.forEach(Fingerprint.self) { _ in decoded += 1 } }
+    #expect(decoded == 2)
+    #expect(message.hasPrefix("\(path): record at payload offset \(offset): record"), "\(message)")
   }
 
   @Test func uncommittedWriterLeavesNoFile() throws {
