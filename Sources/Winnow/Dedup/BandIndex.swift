@@ -29,29 +29,22 @@ struct BandIndex {
     }
   }
 
-  /// The distinct candidate pairs among `members` that any band proposes, sorted.
-  func candidatePairs(of signatures: [[UInt32]], among members: [Int]) -> [IndexPair] {
-    candidatePairs(of: signatures, among: members, bands: 0..<parameters.bands)
-  }
-
-  /// The distinct candidate pairs among `members` (indices into `signatures`,
-  /// ascending) that `bands` propose, sorted. A pair belongs to the first band in
-  /// which its keys agree (whether or not `window` let that band pair them), so any
-  /// split of the bands into shards finds disjoint pairs, together those of all bands.
+  /// The distinct candidate pairs among `members` (item indices, ascending) that
+  /// `bands` propose, sorted. A pair belongs to the first band in which its keys
+  /// agree (whether or not `window` let that band pair them), so any split of the
+  /// bands into shards finds disjoint pairs, together those of all bands.
   func candidatePairs(
-    of signatures: [[UInt32]], among members: [Int], bands: some Sequence<Int>
+    _ keys: ItemSignatures, among members: [Int], bands: some Sequence<Int>
   ) -> [IndexPair] {
     var pairs: [IndexPair] = []
     for band in bands {
       var entries = members.map { member in
-        Entry(
-          key: key(of: signatures[member], band: band), item: UInt32(truncatingIfNeeded: member))
+        Entry(key: keys.key(member, band: band), item: UInt32(truncatingIfNeeded: member))
       }
       entries.sort()
       let owned = bucketPairs(entries).filter { pair in
         !(0..<band).contains { earlier in
-          key(of: signatures[pair.first], band: earlier)
-            == key(of: signatures[pair.second], band: earlier)
+          keys.key(pair.first, band: earlier) == keys.key(pair.second, band: earlier)
         }
       }
       pairs = IndexPair.mergeDistinct(pairs, owned)

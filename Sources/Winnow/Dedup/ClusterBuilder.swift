@@ -9,6 +9,7 @@ struct ClusterBuilder {
   let items: [DedupItem]
   let earlier: EarlierContext?
   let clustering: Clustering
+  let signatures: ItemSignatures
   /// Every verified pair, first node ascending.
   let pairs: [VerifiedPair]
 
@@ -51,7 +52,7 @@ struct ClusterBuilder {
   private func estimate(_ node: Int, _ keeper: Int) -> VerifiedPair {
     let signature = { (node: Int) -> [UInt32] in
       node < items.count
-        ? items[node].fingerprint.signature
+        ? signatures.signature(node)
         : earlier?.articles[node - items.count].signature ?? []
     }
     return VerifiedPair(

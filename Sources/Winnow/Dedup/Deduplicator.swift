@@ -53,9 +53,11 @@ public struct Deduplicator: Sendable {
     _ items: [DedupItem], jobs: Int = 1, earlier: EarlierContext? = nil,
     shingles: (@Sendable (Int) -> ShingleSet)? = nil
   ) -> DedupResult {
+    let signatures = ItemSignatures(items, parameters: parameters)
     let found = pairs(
-      items, bands: 0..<parameters.bands, withCopies: true, jobs: jobs, shingles: shingles)
-    return cluster(items, found, earlier: earlier)
+      items, signatures, bands: 0..<parameters.bands, withCopies: true, jobs: jobs,
+      shingles: shingles)
+    return cluster(items, signatures, found, earlier: earlier)
   }
 
   /// The verified pairs among `items` that LSH proposes in `bands`, each pair found
@@ -63,17 +65,16 @@ public struct Deduplicator: Sendable {
   /// disjoint pairs; with `withCopies`, also the identical copies and the containment
   /// pairs (one shard does those). Pairs sorted.
   public func pairs(
-    _ items: [DedupItem], bands: some Sequence<Int>, withCopies: Bool, jobs: Int = 1,
-    shingles: (@Sendable (Int) -> ShingleSet)? = nil
+    _ items: [DedupItem], _ signatures: ItemSignatures, bands: some Sequence<Int>,
+    withCopies: Bool, jobs: Int = 1, shingles: (@Sendable (Int) -> ShingleSet)? = nil
   ) -> FoundPairs {
     let (representatives, copies) = exactCopies(items)
-    let signatures = items.map(\.fingerprint.signature)
     let index = BandIndex(parameters: parameters, window: config.candidateWindow)
-    let candidates = index.candidatePairs(of: signatures, among: representatives, bands: bands)
+    let candidates = index.candidatePairs(signatures, among: representatives, bands: bands)
     let contained =
       withCopies ? containmentCandidates(representatives, items, jobs: jobs, shingles) : []
     let outcome = PairVerifier(config: config, jobs: jobs).verify(
-      candidates, contained: contained, items: items, shingles: shingles)
+      candidates, contained: contained, items: items, signatures: signatures, shingles: shingles)
     var found = FoundPairs(pairs: ((withCopies ? copies : []) + outcome.pairs).sorted(by: <))
     found.candidates = candidates.count
     found.containmentCandidates = contained.count
@@ -85,15 +86,18 @@ public struct Deduplicator: Sendable {
 
   /// Clusters from every verified pair among `items` (all of `pairs`' shards, merged)
   /// and, with `earlier`, the pairs with the history's articles.
-  public func cluster(_ items: [DedupItem], _ found: FoundPairs, earlier: EarlierContext? = nil)
-    -> DedupResult
-  {
+  public func cluster(
+    _ items: [DedupItem], _ signatures: ItemSignatures, _ found: FoundPairs,
+    earlier: EarlierContext? = nil
+  ) -> DedupResult {
     var sets = UnionFind(count: items.count + (earlier?.articles.count ?? 0))
-    let acrossRuns = earlier?.pairs(items: items, threshold: config.threshold) ?? []
+    let acrossRuns =
+      earlier?.pairs(items: items, signatures: signatures, threshold: config.threshold) ?? []
     let pairs = (found.pairs + acrossRuns).sorted(by: <)
     for pair in pairs { sets.union(pair.first, pair.second) }
     var result = ClusterBuilder(
-      items: items, earlier: earlier, clustering: config.clustering, pairs: pairs
+      items: items, earlier: earlier, clustering: config.clustering, signatures: signatures,
+      pairs: pairs
     ).build(&sets)
     result.stats = stats(result, found, earlier)
     result.pairs = pairs.filter { $0.second < items.count }
@@ -130,11 +134,12 @@ public struct Deduplicator: Sendable {
 
   /// The earlier articles (from the history's `index`) that `items` collide with,
   /// by content hash or band key: the rows to fetch before `run(…, earlier:)`.
-  public func collide(_ items: [DedupItem], with index: EarlierIndex) -> EarlierCollisions {
+  public func collide(
+    _ items: [DedupItem], _ signatures: ItemSignatures, with index: EarlierIndex
+  ) -> EarlierCollisions {
     let members = items.indices.filter { items[$0].fingerprint.shingleCount > 0 }
-    let band = BandIndex(parameters: parameters, window: config.candidateWindow)
     let candidates = EarlierCandidates(members: members, items: items, earlier: index) {
-      band.key(of: items[$0].fingerprint.signature, band: $1)
+      signatures.key($0, band: $1)
     }
     return EarlierCollisions(candidates: candidates, index: index)
   }

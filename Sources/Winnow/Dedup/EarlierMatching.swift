@@ -42,7 +42,7 @@ public struct EarlierContext: Sendable {
   /// `itemCount` new items: identical by content hash, or banded and estimated
   /// at or above `threshold` on the signatures (the history keeps no text, so
   /// no exact check is possible here).
-  func pairs(items: [DedupItem], threshold: Double) -> [VerifiedPair] {
+  func pairs(items: [DedupItem], signatures: ItemSignatures, threshold: Double) -> [VerifiedPair] {
     var node: [Int64: Int] = [:]
     for (k, article) in articles.enumerated() { node[article.row] = items.count + k }
     let rows = collisions.index.rows
@@ -54,7 +54,7 @@ public struct EarlierContext: Sendable {
     for (item, position) in collisions.candidates.banded {
       guard let other = node[rows[position]] else { continue }
       let similarity = MinHasher.estimatedJaccard(
-        items[item].fingerprint.signature, articles[other - items.count].signature)
+        signatures.signature(item), articles[other - items.count].signature)
       if similarity >= threshold {
         pairs.append(
           VerifiedPair(first: item, second: other, similarity: similarity, measure: .estimated))

@@ -43,13 +43,12 @@ struct PairVerifier {
   /// sorted and distinct. Without `shingles`, every pair is decided on its signatures.
   func verify(
     _ candidates: [IndexPair], contained: [IndexPair], items: [DedupItem],
-    shingles: (@Sendable (Int) -> ShingleSet)?
+    signatures: ItemSignatures, shingles: (@Sendable (Int) -> ShingleSet)?
   ) -> Outcome {
     var outcome = Outcome()
     var exactQueue: [IndexPair] = []
     for pair in candidates {
-      let estimate = MinHasher.estimatedJaccard(
-        items[pair.first].fingerprint.signature, items[pair.second].fingerprint.signature)
+      let estimate = signatures.estimate(pair.first, pair.second)
       let checkable = shingles != nil && canCheckExactly(pair, items)
       if estimate >= config.threshold - (checkable ? config.signatureMargin : 0) {
         if checkable {

@@ -19,20 +19,18 @@ struct ClusterStage {
   }
 
   private func cluster(_ history: HistoryStore?) throws {
-    let articles = try RunArticles(plan, work)
-    let repeated = try articles.repeatedIds()
-    let (ordinals, items) = articles.items(excluding: repeated)
-    let deduplicator = Deduplicator(
-      config: plan.config.dedup, signatureLength: plan.config.fingerprint.signatureLength)
+    let deduplicator = plan.deduplicator
+    let articles = try RunArticles(plan, work, parameters: deduplicator.parameters)
+    let (ordinals, items) = (articles.ordinals, articles.items)
     var found = FoundPairs()
     for shard in 0..<plan.shards {
       found.merge(try FoundPairs.load(work.file(.collide, shard: shard, "pairs"), plan))
     }
     let earlier = try history.map {
-      try HistoryMatch(plan: plan, store: $0).earlier(items, deduplicator)
+      try HistoryMatch(plan: plan, store: $0).earlier(items, articles.signatures, deduplicator)
     }
-    let result = deduplicator.cluster(items, found, earlier: earlier)
-    var decisions = try repeatedIdRejections(repeated, articles)
+    let result = deduplicator.cluster(items, articles.signatures, found, earlier: earlier)
+    var decisions = try repeatedIdRejections(articles.repeated, articles)
     for duplicate in result.earlierDuplicates {
       decisions[ordinals[duplicate.item]] = .duplicate(
         ofEarlier: duplicate.earlier, similarity: duplicate.similarity, measure: duplicate.measure)
@@ -181,7 +179,9 @@ struct HistoryMatch {
   let plan: RunPlan
   let store: HistoryStore
 
-  func earlier(_ items: [DedupItem], _ deduplicator: Deduplicator) throws -> EarlierContext {
+  func earlier(
+    _ items: [DedupItem], _ signatures: ItemSignatures, _ deduplicator: Deduplicator
+  ) throws -> EarlierContext {
     let config = plan.config
     let since =
       config.history.windowDays == 0
@@ -191,7 +191,7 @@ struct HistoryMatch {
     let index = try store.earlierIndex(
       excludingRun: plan.runId, since: since, fingerprint: config.fingerprint.historyKey,
       bands: deduplicator.parameters, keys: deduplicator.bandKeys(of:))
-    let collisions = deduplicator.collide(items, with: index)
+    let collisions = deduplicator.collide(items, signatures, with: index)
     let articles = try store.earlierArticles(rows: collisions.rows)
     return EarlierContext(collisions: collisions, articles: articles, policy: config.history.keep)
   }

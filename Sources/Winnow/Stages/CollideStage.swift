@@ -17,18 +17,13 @@ struct CollideStage {
   }
 
   private func collide(shard: Int) throws {
-    let articles = try RunArticles(plan, work)
-    let (ordinals, items) = articles.items(excluding: try articles.repeatedIds())
-    let deduplicator = Deduplicator(
-      config: plan.config.dedup, signatureLength: plan.config.fingerprint.signatureLength)
+    let deduplicator = plan.deduplicator
+    let articles = try RunArticles(plan, work, parameters: deduplicator.parameters)
     let fingerprinter = Fingerprinter(config: plan.config.fingerprint)
     let bands = stride(from: shard, to: deduplicator.parameters.bands, by: plan.shards)
     let found = deduplicator.pairs(
-      items, bands: bands, withCopies: shard == 0, jobs: jobs
-    ) { item in
-      // A damaged file was refused when it was opened (its checksum was verified).
-      fingerprinter.shingleSet((try? articles.article(ordinals[item]).matchText) ?? "")
-    }
+      articles.items, articles.signatures, bands: bands, withCopies: shard == 0, jobs: jobs
+    ) { fingerprinter.shingleSet(articles.matchText(ofItem: $0)) }
     try found.write(to: work.file(.collide, shard: shard, "pairs"), plan)
   }
 }

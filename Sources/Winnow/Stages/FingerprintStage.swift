@@ -30,7 +30,7 @@ struct FingerprintStage {
       var (encoded, entry) = result
       entry.offset = articles.payloadOffset
       articles.append(encoded)
-      prints.append(entry.encoded())
+      prints.append(entry)
     }
     try articles.commit()
     try prints.commit()

@@ -1,7 +1,7 @@
 /// What the dedup stages need of one article, one entry per article of a shard
 /// in input order: enough to match it, to choose keepers, to find repeated ids,
 /// and to read the article back (its offset in the shard's articles file).
-struct PrintEntry: Sendable {
+struct PrintEntry: Sendable, WorkCodable {
   static let kind = "prints"
   /// A 128-bit hash of the id: equal ids, equal hashes (repeated ids are rejected).
   var idHash: ContentHash
@@ -20,24 +20,21 @@ struct PrintEntry: Sendable {
     bodyLength = article.record.quality?.chars ?? 0
   }
 
-  init(from input: inout BinaryReader) throws {
-    idHash = ContentHash(high: try input.read(UInt64.self), low: try input.read(UInt64.self))
+  init(from input: inout BinaryReader) throws(WorkFileError) {
+    idHash = ContentHash(high: try input.readFixed(), low: try input.readFixed())
     rejected = try input.read(Bool.self)
     bodyLength = try input.read(Int.self)
     offset = try input.read(Int.self)
-    fingerprint = try input.read(Bool.self) ? try Fingerprint(from: &input) : nil
+    fingerprint = try input.read(Fingerprint?.self)
   }
 
-  func encoded() -> [UInt8] {
-    var out = BinaryWriter()
-    out.write(idHash.high)
-    out.write(idHash.low)
+  func encode(to out: inout BinaryWriter) {
+    out.writeFixed(idHash.high)
+    out.writeFixed(idHash.low)
     out.write(rejected)
     out.write(bodyLength)
     out.write(offset)
-    out.write(fingerprint != nil)
-    fingerprint?.encode(to: &out)
-    return out.bytes
+    out.write(fingerprint)
   }
 
   /// Two independent 64-bit hashes of the id's UTF-8 bytes, eight bytes per word.

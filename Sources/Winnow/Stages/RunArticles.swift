@@ -1,45 +1,56 @@
 /// Every article of a run as the dedup stages see it: each shard's print entries
-/// in order (ordinal = position over all shards), and random access to the full
-/// articles in the shards' articles files, read by offset when needed (texts for
-/// exact verification, records for the report and the pairs file).
+/// in order (ordinal = position over all shards), the items that go to dedup with
+/// their band keys, and random access to what stays on disk: signatures in the
+/// prints files, full articles in the articles files, read by offset when a pair
+/// or a report needs them. Memory holds about 230 bytes per article.
 struct RunArticles: Sendable {
+  /// One entry per article, signatures left on disk.
   let entries: [PrintEntry]
-  /// The ordinal of each shard's first article.
-  let shardStarts: [Int]
-  private let files: [WorkFileReader]
+  /// Later articles (not rejected already) whose id an earlier article used, each
+  /// with the ordinal of that first article.
+  let repeated: [Int: Int]
+  /// The articles that go to dedup: fingerprinted, not rejected, not repeating an id.
+  let ordinals: [Int]
+  let items: [DedupItem]
+  let signatures: ItemSignatures
+  private let shelf: Shelf
 
-  init(_ plan: RunPlan, _ work: WorkFolder) throws {
-    var entries: [PrintEntry] = []
-    var starts: [Int] = []
-    var files: [WorkFileReader] = []
-    for shard in 0..<plan.shards {
-      starts.append(entries.count)
-      let prints = try plan.reader(
-        work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
-      try prints.forEachRecord { bytes in
-        var input = BinaryReader(bytes)
-        entries.append(try PrintEntry(from: &input))
-      }
-      let articles = try plan.reader(
-        work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind)
-      try articles.verify()
-      files.append(articles)
+  /// Loads every shard's prints, keeping the band keys `parameters` cut.
+  init(_ plan: RunPlan, _ work: WorkFolder, parameters: LSHParameters) throws {
+    var loaded = try Loaded(plan, work, parameters: parameters)
+    shelf = loaded.shelf
+    entries = loaded.entries
+    repeated = try Self.repeatedIds(loaded.entries, shelf)
+    var ordinals: [Int] = []
+    var items: [DedupItem] = []
+    for (ordinal, entry) in loaded.entries.enumerated()
+    where !entry.rejected && repeated[ordinal] == nil {
+      guard let print = entry.fingerprint else { continue }
+      ordinals.append(ordinal)
+      items.append(DedupItem(fingerprint: print, bodyLength: entry.bodyLength))
     }
-    self.entries = entries
-    self.files = files
-    shardStarts = starts
+    let keys = loaded.keys(of: ordinals, bands: parameters.bands)
+    self.ordinals = ordinals
+    self.items = items
+    signatures = ItemSignatures(bands: parameters.bands, keys: keys) { [shelf, ordinals] in
+      shelf.signature(ordinals[$0])
+    }
   }
 
   /// The article at `ordinal`, read back from its shard's articles file.
-  func article(_ ordinal: Int) throws -> ProcessedArticle {
-    let shard = (shardStarts.lastIndex { $0 <= ordinal }) ?? 0
-    return try BinaryReader.decode(
-      ProcessedArticle.self, from: try files[shard].record(at: entries[ordinal].offset))
+  func article(_ ordinal: Int) throws -> ProcessedArticle { try shelf.article(ordinal) }
+
+  /// Item `item`'s match text, read back for exact verification. The files were
+  /// verified when opened, so a failure here is the disk's, and stops the run.
+  func matchText(ofItem item: Int) -> String {
+    do {
+      return try shelf.article(ordinals[item]).matchText
+    } catch {
+      preconditionFailure("cannot read an article back: \(error)")
+    }
   }
 
-  /// Later articles (not rejected already) whose id an earlier article used, each
-  /// with the ordinal of that first article. Equal id hashes are confirmed on the ids.
-  func repeatedIds() throws -> [Int: Int] {
+  private static func repeatedIds(_ entries: [PrintEntry], _ shelf: Shelf) throws -> [Int: Int] {
     let order = entries.indices.sorted {
       let (a, b) = (entries[$0].idHash, entries[$1].idHash)
       return (a.high, a.low, $0) < (b.high, b.low, $1)
@@ -51,35 +62,100 @@ struct RunArticles: Sendable {
       while end < order.count && entries[order[end]].idHash == entries[order[start]].idHash {
         end += 1
       }
-      if end - start > 1 { try confirm(Array(order[start..<end]), into: &repeated) }
+      var first: [String: Int] = [:]  // equal hashes, confirmed on the ids
+      for ordinal in order[start..<end] where end - start > 1 {
+        let id = try shelf.article(ordinal).record.id
+        if let earlier = first[id] {
+          if !entries[ordinal].rejected { repeated[ordinal] = earlier }
+        } else {
+          first[id] = ordinal
+        }
+      }
       start = end
     }
     return repeated
   }
+}
 
-  private func confirm(_ group: [Int], into repeated: inout [Int: Int]) throws {
-    var first: [String: Int] = [:]
-    for ordinal in group {
-      let id = try article(ordinal).record.id
-      if let earlier = first[id] {
-        if !entries[ordinal].rejected { repeated[ordinal] = earlier }
-      } else {
-        first[id] = ordinal
-      }
-    }
+/// Where each article's print entry and full record lie in the shards' files.
+private struct Shelf: Sendable {
+  let shardStarts: [Int]
+  let prints: [WorkFileReader]
+  let articles: [WorkFileReader]
+  let printOffsets: [Int]
+  let articleOffsets: [Int]
+
+  private func shard(of ordinal: Int) -> Int { (shardStarts.lastIndex { $0 <= ordinal }) ?? 0 }
+
+  func article(_ ordinal: Int) throws -> ProcessedArticle {
+    try BinaryReader.decode(
+      ProcessedArticle.self,
+      from: try articles[shard(of: ordinal)].record(at: articleOffsets[ordinal]))
   }
 
-  /// The articles that go to dedup, as ordinals and items: fingerprinted, not
-  /// rejected, and not repeating an earlier id.
-  func items(excluding repeated: [Int: Int]) -> (ordinals: [Int], items: [DedupItem]) {
-    var ordinals: [Int] = []
-    var items: [DedupItem] = []
-    for (ordinal, entry) in entries.enumerated()
-    where !entry.rejected && repeated[ordinal] == nil {
-      guard let print = entry.fingerprint else { continue }
-      ordinals.append(ordinal)
-      items.append(DedupItem(fingerprint: print, bodyLength: entry.bodyLength))
+  /// The signature of the article at `ordinal`; the prints were verified when loaded.
+  func signature(_ ordinal: Int) -> [UInt32] {
+    do {
+      let bytes = try prints[shard(of: ordinal)].record(at: printOffsets[ordinal])
+      return try BinaryReader.decode(PrintEntry.self, from: bytes).fingerprint?.signature ?? []
+    } catch {
+      preconditionFailure("cannot read a signature back: \(error)")
     }
-    return (ordinals, items)
+  }
+}
+
+/// The prints of every shard as read: entries without their signatures, each
+/// fingerprinted article's band keys (by ordinal), and the files' offsets.
+private struct Loaded {
+  var entries: [PrintEntry]
+  var shelf: Shelf
+  /// `bands` keys per article, zero for an article without a fingerprint.
+  private var keys: [UInt64]
+
+  init(_ plan: RunPlan, _ work: WorkFolder, parameters: LSHParameters) throws {
+    let index = BandIndex(parameters: parameters, window: 0)
+    var entries: [PrintEntry] = []
+    var keys: [UInt64] = []
+    var starts: [Int] = []
+    var prints: [WorkFileReader] = []
+    var articles: [WorkFileReader] = []
+    var printOffsets: [Int] = []
+    for shard in 0..<plan.shards {
+      starts.append(entries.count)
+      let file = try plan.reader(
+        work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
+      var offset = 0
+      try file.forEachRecord { bytes in
+        printOffsets.append(offset)
+        offset += BinaryWriter.varintSize(bytes.count) + bytes.count
+        var entry = try BinaryReader.decode(PrintEntry.self, from: bytes)
+        let signature = entry.fingerprint?.signature ?? []
+        for band in 0..<parameters.bands {
+          keys.append(signature.isEmpty ? 0 : index.key(of: signature, band: band))
+        }
+        entry.fingerprint?.signature = []
+        entries.append(entry)
+      }
+      prints.append(file)
+      let articleFile = try plan.reader(
+        work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind)
+      try articleFile.verify()
+      articles.append(articleFile)
+    }
+    shelf = Shelf(
+      shardStarts: starts, prints: prints, articles: articles, printOffsets: printOffsets,
+      articleOffsets: entries.map(\.offset))
+    self.entries = entries
+    self.keys = keys
+  }
+
+  /// The keys of `ordinals` (ascending), moved to the front in place and returned.
+  mutating func keys(of ordinals: [Int], bands: Int) -> [UInt64] {
+    for (item, ordinal) in ordinals.enumerated() where item != ordinal {
+      for band in 0..<bands { keys[item * bands + band] = keys[ordinal * bands + band] }
+    }
+    keys.removeLast(keys.count - ordinals.count * bands)
+    defer { keys = [] }
+    return keys
   }
 }

@@ -98,6 +98,11 @@ public struct RunPlan: Sendable, Codable {
     return ranges
   }
 
+  /// The deduplicator every dedup stage of the run uses.
+  var deduplicator: Deduplicator {
+    Deduplicator(config: config.dedup, signatureLength: config.fingerprint.signatureLength)
+  }
+
   /// The ordinal of shard `shard`'s first article: the articles of the shards before
   /// it, as their fingerprint tasks counted them.
   func firstOrdinal(of shard: Int, _ work: WorkFolder) throws -> Int {

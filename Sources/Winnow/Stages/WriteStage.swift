@@ -19,8 +19,7 @@ struct WriteStage {
     let out = try Outputs(plan, work, shard: shard, jobs: jobs)
     let encoder = Encoder(
       writeRemoved: plan.writeRemoved, keepForHistory: !plan.config.history.path.isEmpty,
-      keys: Deduplicator(
-        config: plan.config.dedup, signatureLength: plan.config.fingerprint.signatureLength))
+      keys: plan.deduplicator)
     var boundaries = Self.boundaries(stats.pieceArticles)
     var written = 0
     var summary = WriteSummary()

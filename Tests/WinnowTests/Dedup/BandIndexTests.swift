@@ -55,3 +55,35 @@ extension DedupTests {
     }
   }
 }
+
+extension DedupTests.BandIndexTests {
+  /// Shards of the bands (b mod N) find disjoint pairs that together are all the bands'.
+  @Test(arguments: [2, 3, 7])
+  func bandShardsFindDisjointPairsThatAddUp(shards: Int) {
+    var generator = SplitMix64(seed: 9)
+    var signatures: [[UInt32]] = []
+    for _ in 0..<60 {
+      var signature = (0..<32).map { _ in UInt32(truncatingIfNeeded: generator.next()) }
+      if let base = signatures.last, generator.next() % 2 == 0 {
+        for i in 0..<32 where generator.next() % 5 != 0 { signature[i] = base[i] }
+      }
+      signatures.append(signature)
+    }
+    let items = signatures.map {
+      DedupItem(
+        fingerprint: Fingerprint(
+          contentHash: ContentHash(high: 0, low: 0), signature: $0, shingleCount: 1),
+        bodyLength: 0)
+    }
+    let parameters = LSHParameters(bands: 8, rows: 4)
+    let keys = ItemSignatures(items, parameters: parameters)
+    let index = BandIndex(parameters: parameters, window: 100)
+    let all = index.candidatePairs(keys, among: Array(0..<60), bands: 0..<8)
+    #expect(all.count > 20)
+    let parts = (0..<shards).map {
+      index.candidatePairs(keys, among: Array(0..<60), bands: stride(from: $0, to: 8, by: shards))
+    }
+    #expect(parts.reduce(0) { $0 + $1.count } == all.count, "disjoint")
+    #expect(parts.flatMap { $0 }.sorted() == all)
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import Winnow
+
+/// A run as shard tasks over a work folder gives the bytes of a one-process run,
+/// and a task checks what it reads.
+@Suite struct ShardedRunTests {
+  static let fixtures = SeedRunTests.fixtures.path
+  /// Seeds, a re-encoded repost, messy inputs and a feed: copies, failures and many files.
+  static let inputs = ["seeds", "e2e", "messy", "read"].map { "\(fixtures)/\($0)" }
+
+  /// Every file its own piece, and parts small enough that there are several.
+  static var config: Config {
+    var config = Config.noHistory
+    config.read.pieceBytes = 1
+    config.write.partMaxBytes = 4096
+    return config
+  }
+
+  static func options(_ base: String, _ name: String) -> RunOptions {
+    RunOptions(
+      inputs: inputs, outputFolder: "\(base)/\(name)", reportFolder: "\(base)/\(name)-report",
+      runId: "sharded-test", jobs: 2)
+  }
+
+  /// Plans `shards` shards and runs every task of every stage in this process.
+  static func sharded(_ base: String, shards: Int) throws -> StageRunner {
+    let plan = RunPlan.make(options(base, "sharded-\(shards)"), config: config, shards: shards)
+    let runner = StageRunner(
+      plan: plan, work: WorkFolder(path: "\(base)/work-\(shards)"), jobs: 1,
+      logger: Logger(label: "test"))
+    try runner.prepare()
+    for stage in Stage.allCases {
+      for shard in stage.isSharded ? Array(0..<shards) : [0] {
+        try runner.run(stage, shard: shard)
+      }
+    }
+    return runner
+  }
+
+  static func files(_ folder: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+      var isFolder: ObjCBool = false
+      FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isFolder)
+      if !isFolder.boolValue {
+        files[name] = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))
+      }
+    }
+    return files
+  }
+
+  @Test(arguments: [2, 3, 5])
+  func shardsGiveTheBytesOfAOneProcessRun(shards: Int) async throws {
+    let base = try makeTemporaryFolder()
+    let report = try await Pipeline(config: Self.config).run(Self.options(base, "one"))
+    let runner = try Self.sharded(base, shards: shards)
+    #expect(runner.plan.shardPieces.filter { !$0.isEmpty }.count > 1, "work spread over shards")
+    let one = try Self.files("\(base)/one")
+    #expect(one.keys.filter { $0.hasPrefix("clean/part-") }.count > 1, "several parts")
+    #expect(one.count > 3)
+    #expect(try Self.files("\(base)/sharded-\(shards)") == one)
+    #expect(report.counts.rejectedByReason["duplicate"] ?? 0 > 0)
+    #expect(!FileManager.default.fileExists(atPath: "\(base)/one/\(Pipeline.workName)"))
+  }
+
+  @Test func aTaskWaitsForTheStageBeforeIt() throws {
+    let base = try makeTemporaryFolder()
+    let plan = RunPlan.make(Self.options(base, "out"), config: Self.config, shards: 2)
+    let runner = StageRunner(
+      plan: plan, work: WorkFolder(path: "\(base)/work"), jobs: 1, logger: Logger(label: "test"))
+    try runner.prepare()
+    try runner.run(.clean, shard: 0)
+    let error = #expect(throws: StageError.self) { try runner.run(.fingerprint, shard: 0) }
+    #expect(error?.message == "stage clean is not complete: shards 1 have no done marker")
+    #expect(throws: StageError.self) { try runner.run(.clean, shard: 2) }
+  }
+
+  @Test func aDamagedWorkFileIsRefusedAndTheRerunTaskCompletesTheStage() throws {
+    let base = try makeTemporaryFolder()
+    let runner = try Self.sharded(base, shards: 2)
+    let spool = runner.work.file(.clean, shard: 1, "spool")
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: spool))
+    bytes[bytes.count - 5] ^= 0xFF
+    try bytes.write(to: URL(fileURLWithPath: spool))
+    #expect(throws: WorkFileError.self) { try runner.run(.fingerprint, shard: 1) }
+    #expect(runner.work.missing(.fingerprint, shards: 2) == [1], "the failed task left no marker")
+    try runner.run(.clean, shard: 1)
+    try runner.run(.fingerprint, shard: 1)
+    #expect(runner.work.missing(.fingerprint, shards: 2).isEmpty)
+  }
+
+  @Test func piecesGroupFilesAndShardsBalanceBytes() {
+    let pieces = RunPlan.pieces(sizes: [1, 1, 5, 1, 1, 1, 9, 0], minimum: 3)
+    #expect(pieces.map(\.files) == [0..<3, 3..<6, 6..<7, 7..<8])
+    #expect(pieces.map(\.bytes) == [7, 3, 9, 0])
+    #expect(RunPlan.shards(pieces, count: 2) == [0..<2, 2..<4], "10 bytes and 9")
+    #expect(RunPlan.shards(pieces, count: 3) == [0..<1, 1..<2, 2..<4])
+    #expect(RunPlan.shards(pieces, count: 6) == [0..<1, 1..<1, 1..<2, 2..<2, 2..<3, 3..<4])
+    #expect(RunPlan.pieces(sizes: [], minimum: 3).count == 1, "an empty run still has a piece")
+  }
+}
