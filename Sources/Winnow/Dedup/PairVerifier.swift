@@ -79,7 +79,7 @@ struct PairVerifier {
 
   /// Step 2 over `queue`, one batch of shingle sets at a time.
   private func checkExactly(
-    _ queue: [IndexPair], items: [DedupItem], shingles: @Sendable (Int) -> ShingleSet,
+    _ queue: [IndexPair], items: [DedupItem], shingles: @escaping @Sendable (Int) -> ShingleSet,
     into outcome: inout Outcome
   ) {
     for batch in ShingleBatches(pairs: queue, items: items, limit: config.exactBatchShingles) {

@@ -5,7 +5,8 @@ enum ParallelBatch {
   static let chunkSize = 16
 
   static func map<Input: Sendable, Output: Sendable>(
-    _ items: [Input], jobs: Int, _ transform: @Sendable (Input, inout StageTimes) -> Output
+    _ items: [Input], jobs: Int,
+    _ transform: @escaping @Sendable (Input, inout StageTimes) -> Output
   ) -> ([Output], StageTimes) {
     let chunks = stride(from: 0, to: items.count, by: chunkSize).map {
       $0..<min($0 + chunkSize, items.count)

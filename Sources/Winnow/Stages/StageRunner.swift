@@ -78,6 +78,10 @@ public struct StageRunner: Sendable {
         try run(stage, shard: shard, progress: progress)
       }
       if stage == .clean { FaultPoint.pause("read") }
+      // One process reruns nothing alone: a spool is dead once its articles are judged.
+      if stage == .fingerprint {
+        for shard in 0..<plan.shards { unlink(work.file(.clean, shard: shard, "spool")) }
+      }
     }
     progress?("stage commit")
     guard let report = try run(.commit) else {
