@@ -81,7 +81,7 @@ struct TaskOptions: ParsableArguments {
   }
 
   /// Runs `stage`'s task, exiting 1 with the cause on failure.
-  func run(_ stage: Stage) throws {
+  func run(_ stage: Stage) async throws {
     LoggingSystem.bootstrap { _ in PlainLogHandler(logLevel: verbose ? .info : .warning) }
     let index = try shardIndex(stage)
     let work = WorkFolder(path: work)
@@ -90,7 +90,7 @@ struct TaskOptions: ParsableArguments {
       let lock = try stage == .commit ? Self.lock(plan) : nil
       let runner = StageRunner(
         plan: plan, work: work, jobs: jobs, logger: Logger(label: "winnow"))
-      let report = try runner.run(stage, shard: index)
+      let report = try await DedicatedThread.run { try runner.run(stage, shard: index) }
       withExtendedLifetime(lock) {}
       if let report {
         print(Summary.line(report, reportFolder: plan.reportFolder))
@@ -131,7 +131,7 @@ protocol StageTask: AsyncParsableCommand {
 }
 
 extension StageTask {
-  func run() async throws { try task.run(Self.stage) }
+  func run() async throws { try await task.run(Self.stage) }
 }
 
 extension WinnowCommand.StageCommand {

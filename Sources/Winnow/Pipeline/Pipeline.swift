@@ -31,7 +31,7 @@ public struct Pipeline: Sendable {
     let runner = StageRunner(
       plan: plan, work: work, jobs: options.jobs, logger: logger, history: history?.store)
     try runner.prepare()
-    let report = try runner.runAll(progress: progress)
+    let report = try await DedicatedThread.run { try runner.runAll(progress: progress) }
     try? FileManager.default.removeItem(atPath: work.path)
     return report
   }

@@ -90,40 +90,53 @@ struct JSONWriter {
   private static let hex = Array("0123456789abcdef".utf8)
 
   /// A JSON string literal. U+2028/2029 are escaped so the lines are also valid JavaScript.
+  /// Runs of bytes that need no escape (almost all of a text) are copied whole.
   private mutating func string(_ value: String) {
-    let start = bytes.count
     bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20:
-        bytes.append(contentsOf: Array("\\u00".utf8))
-        bytes.append(Self.hex[Int(byte >> 4)])
-        bytes.append(Self.hex[Int(byte & 0xF)])
-      default: bytes.append(byte)
+    var value = value
+    value.withUTF8 { utf8 in
+      var run = 0
+      var i = 0
+      while i < utf8.count {
+        let byte = utf8[i]
+        // 0xE2 leads U+2000–U+2FFF, among them the line and paragraph separators.
+        if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+          i += 1
+          continue
+        }
+        let separator =
+          byte == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80
+          && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
+        if byte == 0xE2 && !separator {
+          i += 1
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+        if separator {
+          bytes.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+          i += 3
+        } else {
+          escape(byte)
+          i += 1
+        }
+        run = i
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
-    escapeLineSeparators(from: start)
   }
 
-  /// Rewrites E2 80 A8/A9 (U+2028/2029) written since `start` as \u2028/\u2029; rare, so done after the fact.
-  private mutating func escapeLineSeparators(from start: Int) {
-    guard bytes[start...].contains(0xE2) else { return }
-    var i = start
-    while i + 2 < bytes.count {
-      if bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
-      {
-        let escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-        bytes.replaceSubrange(i..<(i + 3), with: escape)
-        i += escape.count
-      } else {
-        i += 1
-      }
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+    default:
+      bytes.append(contentsOf: "\\u00".utf8)
+      bytes.append(Self.hex[Int(byte >> 4)])
+      bytes.append(Self.hex[Int(byte & 0xF)])
     }
   }
 }
