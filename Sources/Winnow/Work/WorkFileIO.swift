@@ -46,16 +46,6 @@ enum WorkFileIO {
     return done
   }
 
-  /// Makes a rename in `folder` durable: the new name is in the folder's own blocks.
-  static func syncFolder(of path: String) -> Bool {
-    let slash = path.lastIndex(of: "/")
-    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    return fsync(fd) == 0
-  }
-
   /// CRC-32 of the payload, continued over each chunk as it passes: libdeflate's
   /// carry-less multiply version runs at many GB/s, far above the disk.
   static func crc32(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {

@@ -78,8 +78,15 @@ final class WorkFileWriter {
     scratch.bytes.withUnsafeBytes { append($0) }
   }
 
-  /// Flushes, writes the header with the final counts and checksum, makes the file
-  /// durable and renames it to `path`. On any failure the temporary file is removed.
+  /// Flushes, writes the header with the final counts and checksum, and renames the
+  /// file to `path`. On any failure the temporary file is removed.
+  ///
+  /// No fsync: a work file is an intermediate a rerun makes again, and syncing every one
+  /// waited on the disk for seconds per GB of articles. After a crash, a file the disk
+  /// lost (torn, zeroed, empty) fails its checksum or size check when read, naming the
+  /// file, and rerunning the task that wrote it completes the stage. The final outputs
+  /// are synced (`OutputFile`). Another machine sees the file once it is closed
+  /// (close-to-open consistency, NFS included).
   func commit() throws(WorkFileError) {
     precondition(state == .open, "\(path): commit after commit or abandon")
     flush()
@@ -91,7 +98,6 @@ final class WorkFileWriter {
       guard bytes.withUnsafeBytes({ WorkFileIO.pwriteAll(fd, $0, at: 0) }) else {
         throw .system("write", path: temporaryPath)
       }
-      guard fsync(fd) == 0 else { throw .system("fsync", path: temporaryPath) }
       let closed = close(fd)
       fd = -1
       guard closed == 0 else { throw .system("close", path: temporaryPath) }
@@ -101,8 +107,6 @@ final class WorkFileWriter {
       abandon()
       throw error
     }
-    // The file is complete under its name; a lost folder sync only risks it after a crash.
-    guard WorkFileIO.syncFolder(of: path) else { throw .system("fsync of the folder", path: path) }
   }
 
   /// Closes and removes the temporary file; nothing appears under `path`. Does nothing
