@@ -56,6 +56,18 @@ struct HistogramCounter: Sendable {
 
   var histograms: [RunReport.Histogram] { signals.map(\.histogram) + [similarity] }
 
+  /// The counts of the quality histograms, in order: what a `ReportPart` carries.
+  var signalCounts: [[Int]] { signals.map(\.histogram.counts) }
+
+  /// Adds another counter's quality counts (same configuration, so same buckets).
+  mutating func add(signalCounts: [[Int]]) {
+    for (i, counts) in signalCounts.enumerated() where i < signals.count {
+      for (j, n) in counts.enumerated() where j < signals[i].histogram.counts.count {
+        signals[i].histogram.counts[j] += n
+      }
+    }
+  }
+
   /// Adds `value` to the bucket holding it; below the first edge or at and above the
   /// last counts in the end buckets.
   static func count(_ value: Double, in h: inout RunReport.Histogram) {

@@ -2,16 +2,11 @@
 /// needs the whole corpus in memory: counts, rule and reason summaries with
 /// a few examples each, histograms, per-site rows and the biggest duplicate clusters.
 public struct ReportBuilder: Sendable {
-  private let config: ReportConfig
-  private var histograms: HistogramCounter
-  private var sites: [String: RunReport.SiteRow] = [:]
-  /// Body characters of kept articles per site, for the mean.
-  private var keptChars: [String: Int] = [:]
-  private var report = RunReport()
-  private var rules: [String: RunReport.RuleSummary] = [:]
-  private var reasons: [String: RunReport.ReasonSummary] = [:]
-  private var formats: [String: RunReport.FormatCount] = [:]
-  private var qualityRules: [String: Int] = [:]
+  let config: ReportConfig
+  var histograms: HistogramCounter
+  /// The per-record counts (`ReportPart`), apart from the histograms and learned blocks.
+  var tally = ReportPart()
+  var report = RunReport()
   /// Learned blocks by pattern, in `learned` order.
   private var learnedIndex: [UInt64: Int] = [:]
 
@@ -26,22 +21,22 @@ public struct ReportBuilder: Sendable {
   /// Counts one written record and the blocks cleaning removed from it.
   public mutating func add(_ record: CorpusRecord, removed: [RemovedBlock]) {
     let format = record.format?.rawValue ?? "unknown"
-    formats[format, default: RunReport.FormatCount(format: format)].articles += 1
-    if let encoding = record.encoding { report.encodings[encoding.rawValue, default: 0] += 1 }
+    tally.formats[format, default: RunReport.FormatCount(format: format)].articles += 1
+    if let encoding = record.encoding { tally.encodings[encoding.rawValue, default: 0] += 1 }
     for block in removed { addRemoved(block) }
     if let quality = record.quality { histograms.add(quality) }
     addSite(record)
     guard let rejection = record.rejection else {
-      formats[format]?.clean += 1
+      tally.formats[format]?.clean += 1
       return
     }
-    for failure in rejection.failures { qualityRules[failure.rule, default: 0] += 1 }
+    for failure in rejection.failures { tally.qualityRules[failure.rule, default: 0] += 1 }
     addRejected(record, rejection)
   }
 
   private mutating func addRejected(_ record: CorpusRecord, _ rejection: Rejection) {
     let reason = rejection.reason.rawValue
-    var summary = reasons[reason] ?? RunReport.ReasonSummary(reason: reason)
+    var summary = tally.reasons[reason] ?? RunReport.ReasonSummary(reason: reason)
     summary.count += 1
     if summary.examples.count < config.examplesPerReason {
       summary.examples.append(
@@ -50,25 +45,25 @@ public struct ReportBuilder: Sendable {
           title: record.metadata.title,
           failures: rejection.failures.isEmpty ? nil : rejection.failures))
     }
-    reasons[reason] = summary
+    tally.reasons[reason] = summary
   }
 
   /// Counts the record in its site's row (site as learned boilerplate counts it).
   private mutating func addSite(_ record: CorpusRecord) {
     let site = BoilerplateCounts.site(metadata: record.metadata, location: record.location)
-    var row = sites[site] ?? RunReport.SiteRow(site: site)
+    var row = tally.sites[site] ?? RunReport.SiteRow(site: site)
     row.articles += 1
     let reason = record.rejection?.reason
     if reason == nil {
       row.clean += 1
-      keptChars[site, default: 0] += record.quality?.chars ?? 0
+      tally.keptChars[site, default: 0] += record.quality?.chars ?? 0
     }
     if reason == .duplicate { row.duplicates += 1 }
     if record.quality != nil {
       row.judged += 1
       if reason != .quality { row.qualityPassed += 1 }
     }
-    sites[site] = row
+    tally.sites[site] = row
   }
 
   /// Lists the run's learned boilerplate; examples and block counts come as records are added.
@@ -90,14 +85,14 @@ public struct ReportBuilder: Sendable {
         report.learnedBoilerplate[i].example = excerpt(removed.block.text)
       }
     }
-    var summary = rules[removed.rule] ?? RunReport.RuleSummary(rule: removed.rule)
+    var summary = tally.rules[removed.rule] ?? RunReport.RuleSummary(rule: removed.rule)
     summary.blocks += 1
     summary.chars += removed.block.text.unicodeScalars.count
     let example = excerpt(removed.block.text)
     if summary.examples.count < config.examplesPerRule && !summary.examples.contains(example) {
       summary.examples.append(example)
     }
-    rules[removed.rule] = summary
+    tally.rules[removed.rule] = summary
   }
 
   /// The order in which the report lists clusters of `sizes` members: biggest first,
@@ -139,10 +134,13 @@ public struct ReportBuilder: Sendable {
   /// The finished report; `fill` sets the run-level fields (id, times, outputs).
   public func finish(_ fill: (inout RunReport) -> Void) -> RunReport {
     var result = report
-    result.formats = formats.values.sorted { $0.format < $1.format }
-    result.cleaning = rules.values.sorted { ($0.blocks, $1.rule) > ($1.blocks, $0.rule) }
-    result.rejections = reasons.values.sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
-    result.qualityRules = qualityRules.map {
+    result.formats = tally.formats.values.sorted { $0.format < $1.format }
+    result.encodings = tally.encodings
+    result.cleaning = tally.rules.values.sorted { ($0.blocks, $1.rule) > ($1.blocks, $0.rule) }
+    result.rejections = tally.reasons.values.sorted {
+      ($0.count, $1.reason) > ($1.count, $0.reason)
+    }
+    result.qualityRules = tally.qualityRules.map {
       RunReport.QualityRuleCount(rule: $0.key, articles: $0.value)
     }
     .sorted { ($0.articles, $1.rule) > ($1.articles, $0.rule) }
@@ -156,11 +154,11 @@ public struct ReportBuilder: Sendable {
 
   /// Site rows, most articles first, with the kept articles' mean length.
   private func siteRows() -> [RunReport.SiteRow] {
-    sites.values.map { row in
+    tally.sites.values.map { row in
       var row = row
       row.meanChars =
         row.clean > 0
-        ? (Double(keptChars[row.site] ?? 0) / Double(row.clean)).rounded(toPlaces: 1) : 0
+        ? (Double(tally.keptChars[row.site] ?? 0) / Double(row.clean)).rounded(toPlaces: 1) : 0
       return row
     }
     .sorted { ($0.articles, $1.site) > ($1.articles, $0.site) }

@@ -21,12 +21,12 @@ struct CleanStage {
     let spool = try plan.writer(work.file(.clean, shard: shard, "spool"), kind: Self.spoolKind)
     var sink = Sink(processor: processor, spool: spool, jobs: jobs, logger: logger)
     if shard == 0 {
-      try sink.add(plan.listingFailures.map { ReadResult.failure($0) })
+      sink.add(plan.listingFailures.map { ReadResult.failure($0) })
     }
     var before = 0  // shard 0's first piece also holds the listing failures
     for piece in plan.pieces(ofShard: shard) {
       for file in plan.files[piece.files] {
-        try read(file, with: reader, into: &sink)
+        read(file, with: reader, into: &sink)
         progress?("\(sink.stats.articles) articles read, now \(file.path)")
       }
       sink.stats.pieceArticles.append(sink.stats.articles - before)
@@ -35,62 +35,75 @@ struct CleanStage {
     if shard == 0, sink.stats.pieceArticles.isEmpty {
       sink.stats.pieceArticles = [sink.stats.articles]
     }
+    sink.finish()
     try spool.commit()
     try BoilerplateCounts.write(sink.counts, to: work.file(.clean, shard: shard, "counts"), plan)
     try sink.stats.write(to: work.file(.clean, shard: shard, "stats.json"))
   }
 
   /// Reads `file` into `sink` batch by batch, charging the reading alone to `read`.
-  private func read(_ file: InputFile, with reader: Reader, into sink: inout Sink) throws {
+  private func read(_ file: InputFile, with reader: Reader, into sink: inout Sink) {
     let clock = ContinuousClock()
     let start = clock.now
     var processing = Duration.zero
     var results: [ReadResult] = []
-    var failure: (any Error)?
     func send() {
       let before = clock.now
-      do { try sink.add(results) } catch { failure = error }
+      sink.add(results)
       results.removeAll(keepingCapacity: true)
       processing += clock.now - before
     }
     reader.read(file) { result in
-      guard failure == nil else { return }
       results.append(result)
       if results.count >= Self.batchSize { send() }
     }
-    if failure == nil { send() }
-    if let failure { throw failure }
+    send()
     sink.stats.times.add("read", clock.now - start - processing, articles: 0)
   }
 
-  /// Where batches go: processed on the threads, then appended in order.
+  /// Where batches go: processed on the threads (`BatchOverlap`) while the next is
+  /// read, then appended in order.
   private struct Sink {
-    let processor: ArticleProcessor
+    typealias Overlap = BatchOverlap<ReadResult, (FirstPass, [UInt8])>
     let spool: WorkFileWriter
-    let jobs: Int
     let logger: Logger
+    let overlap: Overlap
     var counts = BoilerplateCounts()
     var stats = TaskStats()
 
-    mutating func add(_ results: [ReadResult]) throws {
-      guard !results.isEmpty else { return }
-      stats.times.add("read", .zero, articles: results.count)
-      let processor = processor
-      let (done, times) = ParallelBatch.map(results, jobs: jobs) { result, times in
+    init(processor: ArticleProcessor, spool: WorkFileWriter, jobs: Int, logger: Logger) {
+      self.spool = spool
+      self.logger = logger
+      overlap = Overlap(jobs: jobs) { result, times in
         let pass = processor.firstPass(result, times: &times)
         var out = BinaryWriter()
         pass.encode(to: &out)
         return (pass, out.bytes)
       }
-      stats.times.merge(times)
-      for (pass, bytes) in done {
-        try spool.append(bytes)
-        stats.articles += 1
-        switch pass {
-        case .cleaned(_, let site, let units):
-          stats.times.measure("learn", articles: 0) { counts.add(site: site, hashes: units) }
-        case .decided(let article):
-          if let rejection = article.record.rejection { logger.warning("\(rejection.message)") }
+    }
+
+    /// Hands a batch over; `stats.articles` counts it at once.
+    mutating func add(_ results: [ReadResult]) {
+      guard !results.isEmpty else { return }
+      stats.times.add("read", .zero, articles: results.count)
+      stats.articles += results.count
+      take(overlap.submit(results))
+    }
+
+    /// Waits for the batches still on the threads and appends them.
+    mutating func finish() { take(overlap.finish()) }
+
+    private mutating func take(_ finished: [Overlap.Done]) {
+      for (done, times) in finished {
+        stats.times.merge(times)
+        for (pass, bytes) in done {
+          spool.append(bytes)
+          switch pass {
+          case .cleaned(_, let site, let units):
+            stats.times.measure("learn", articles: 0) { counts.add(site: site, hashes: units) }
+          case .decided(let article):
+            if let rejection = article.record.rejection { logger.warning("\(rejection.message)") }
+          }
         }
       }
     }

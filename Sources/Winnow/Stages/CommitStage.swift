@@ -7,7 +7,6 @@ import Foundation
 struct CommitStage {
   let plan: RunPlan
   let work: WorkFolder
-  let jobs: Int
 
   /// `history` is the store the run records into (opened and locked by the caller).
   func run(history: HistoryStore?) throws -> RunReport {
@@ -16,8 +15,11 @@ struct CommitStage {
       outputFolder: plan.outputFolder, overwrite: plan.overwrite, config: plan.config.write,
       removedOutput: plan.writeRemoved)
     var written = WriteSummary()
+    var parts: [ReportPart] = []
     for shard in 0..<plan.shards {
-      written.merge(try Self.load(work.file(.write, shard: shard, "summary.json")))
+      let summary = try Self.load(work.file(.write, shard: shard, "summary.json"))
+      written.merge(summary)
+      parts.append(summary.report)
       for kind in writer.kinds {
         try writer.add(
           membersAt: work.file(.write, shard: shard, kind), parameters: plan.parameters)
@@ -38,8 +40,8 @@ struct CommitStage {
         bands: LSHParameters(bands: summary.bands, rows: summary.rows)))
     var times = try stageTimes()
     times.merge(written.times)
-    let report = try ReportFeed(plan: plan, work: work, jobs: jobs).report(
-      rules.learned, summary, manifest: manifest, times: times)
+    let report = RunReport.of(
+      plan, parts: parts, learned: rules.learned, summary, manifest: manifest, times: times)
     try ReportFiles.write(report, to: plan.reportFolder, trendRuns: plan.config.report.trendRuns)
     return report
   }
@@ -89,33 +91,18 @@ extension WriteSummary {
   }
 }
 
-/// The run's report, built from the articles as written: each shard's articles
-/// read back once more with their decisions, then the dedup section and the
-/// learned rules from the cluster stage and the plan.
-struct ReportFeed {
-  let plan: RunPlan
-  let work: WorkFolder
-  let jobs: Int
-
-  func report(
-    _ learned: LearnedBoilerplate, _ summary: ClusterSummary, manifest: Manifest,
-    times: StageTimes
-  ) throws -> RunReport {
+extension RunReport {
+  /// The run's report: every write shard's counts (`parts`, in shard order) added up,
+  /// the dedup section from the cluster stage, the learned rules from the plan's counts.
+  static func of(
+    _ plan: RunPlan, parts: [ReportPart], learned: LearnedBoilerplate, _ summary: ClusterSummary,
+    manifest: Manifest, times: StageTimes
+  ) -> RunReport {
     let config = plan.config
     var builder = ReportBuilder(
       config: config.report, quality: config.quality, dedupThreshold: config.dedup.threshold)
-    builder.setLearned(learned)  // first: removed blocks are counted against the learned ones
-    for shard in 0..<plan.shards {
-      let decisions = try ClusterStage.decisions(ofShard: shard, work, plan)
-      let file = try plan.reader(
-        work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind)
-      var unused = StageTimes()
-      try RecordStream(file: file, jobs: jobs).run(times: &unused) { index, bytes, _ in
-        decisions.article(index, bytes)
-      } consume: { article in
-        builder.add(article.record, removed: article.removed)
-      }
-    }
+    builder.setLearned(learned)
+    for part in parts { builder.merge(part) }
     builder.setDedup(
       stats: summary.stats, clusters: summary.clusters, total: summary.clusterCount,
       similarities: summary.similarities)

@@ -1,6 +1,7 @@
 /// Streams a work file's records through a transform on `jobs` threads, one batch
 /// at a time, and hands the results on in file order: how every stage that reads
-/// articles back keeps its cores busy while holding one batch in memory.
+/// articles back keeps its cores busy while holding a few batches in memory.
+/// Reading and consuming overlap the transform (`BatchOverlap`).
 struct RecordStream {
   let file: WorkFileReader
   let jobs: Int
@@ -15,25 +16,30 @@ struct RecordStream {
     _ transform: @escaping @Sendable (_ index: Int, _ bytes: [UInt8], inout StageTimes) -> Output?,
     consume: (Output) throws -> Void
   ) throws {
+    let overlap = BatchOverlap<(Int, [UInt8]), Output?>(jobs: jobs) { transform($0.0, $0.1, &$1) }
+    defer { _ = overlap.finish() }
+    func take(_ finished: [BatchOverlap<(Int, [UInt8]), Output?>.Done]) throws {
+      for (outputs, batchTimes) in finished {
+        times.merge(batchTimes)
+        for result in outputs {
+          guard let result else {
+            throw StageError(
+              path: file.path, message: "a record does not decode: the file is damaged")
+          }
+          try consume(result)
+        }
+      }
+    }
     var batch: [(Int, [UInt8])] = []
     var count = 0
-    func flush() throws {
-      let (done, batchTimes) = ParallelBatch.map(batch, jobs: jobs) { transform($0.0, $0.1, &$1) }
-      times.merge(batchTimes)
-      for result in done {
-        guard let result else {
-          throw StageError(
-            path: file.path, message: "a record does not decode: the file is damaged")
-        }
-        try consume(result)
-      }
-      batch.removeAll(keepingCapacity: true)
-    }
     try file.forEachRecord { bytes in
       batch.append((count, Array(bytes)))
       count += 1
-      if batch.count >= batchSize { try flush() }
+      guard batch.count >= batchSize else { return }
+      try take(overlap.submit(batch))
+      batch.removeAll(keepingCapacity: true)
     }
-    try flush()
+    if !batch.isEmpty { try take(overlap.submit(batch)) }
+    try take(overlap.finish())
   }
 }

@@ -23,6 +23,10 @@ struct WriteStage {
     var boundaries = Self.boundaries(stats.pieceArticles)
     var written = 0
     var summary = WriteSummary()
+    var report = ReportBuilder(
+      config: plan.config.report, quality: plan.config.quality,
+      dedupThreshold: plan.config.dedup.threshold)
+    report.setLearned(try LearnedRules.load(plan, work).learned)
     var times = StageTimes()
     try RecordStream(file: articles, jobs: jobs).run(times: &times) {
       index, bytes, times -> Item? in
@@ -30,7 +34,8 @@ struct WriteStage {
         times.measure("write") { encoder.encode(article) }
       }
     } consume: { (item: Item) in
-      summary.count(item.reason, bytes: item.byteCount)
+      summary.count(item.record.rejection?.reason, bytes: item.byteCount)
+      report.add(item.record, removed: item.removedBlocks)
       try out.add(item)
       written += 1
       if boundaries.first == written {
@@ -41,6 +46,7 @@ struct WriteStage {
     try out.finish()
     times.add("write", out.compressing, articles: 0)
     summary.times = times
+    summary.report = report.part
     try summary.write(to: work.file(.write, shard: shard, "summary.json"))
   }
 
@@ -55,8 +61,9 @@ struct WriteStage {
 
   /// One article as the output files take it, encoded on a worker thread.
   struct Item: Sendable {
-    /// Nil for a kept article.
-    var reason: RejectReason?
+    /// The record with its decision, and the blocks cleaning removed: for the report.
+    var record: CorpusRecord
+    var removedBlocks: [RemovedBlock]
     var byteCount: Int
     /// The record's JSON line.
     var line: [UInt8]
@@ -77,8 +84,8 @@ struct WriteStage {
       var json = JSONWriter()
       record.write(to: &json)
       var item = Item(
-        reason: record.rejection?.reason, byteCount: article.byteCount, line: json.bytes,
-        removed: [])
+        record: record, removedBlocks: article.removed, byteCount: article.byteCount,
+        line: json.bytes, removed: [])
       if writeRemoved {
         item.removed = article.removed.map { block in
           json.reset()
@@ -115,7 +122,7 @@ struct WriteStage {
     }
 
     func add(_ item: Item) throws {
-      try (item.reason == nil ? clean : rejected).append(item.line)
+      try (item.record.rejection == nil ? clean : rejected).append(item.line)
       for line in item.removed { try removed?.append(line) }
       if let bytes = item.kept { kept?.append(bytes) }
     }
@@ -141,6 +148,8 @@ struct WriteSummary: Codable {
   var counts = Manifest.Counts()
   var inputBytes = 0
   var times = StageTimes()
+  /// What the report counted of the task's records.
+  var report = ReportPart()
 
   mutating func count(_ reason: RejectReason?, bytes: Int) {
     counts.articles += 1
