@@ -22,7 +22,7 @@ public struct Cleaner: Sendable {
     if config.titleFromFirstBlock,
       let title = TitleEcho.headline(
         of: article,
-        isBoilerplate: { ruleName($0, scalarCount: $0.text.unicodeScalars.count) != nil })
+        isBoilerplate: { ruleName($0, scalarCount: $0.text.scalarCount) != nil })
     {
       article.metadata.title = title
       headline = title
