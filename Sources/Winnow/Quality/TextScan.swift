@@ -29,13 +29,9 @@ struct TextScan {
     lines.finish()
   }
 
-  /// A CJK Unified Ideograph (U+4E00–U+9FFF), most of a Chinese text.
-  @inline(__always)
-  private static func isCommonHan(_ v: UInt32) -> Bool { v &- 0x4E00 < 0xA000 - 0x4E00 }
-
   @inline(__always)
   private mutating func add(_ v: UInt32) {
-    if Self.isCommonHan(v) {
+    if ScalarClass.isCommonHan(v) {
       addCommonHan(v)
       return
     }

@@ -45,10 +45,11 @@ struct PlainTextParser {
     return blocks
   }
 
-  /// The end of the run from `start` of printable ASCII and of U+4000–U+9FFF (the three-byte
-  /// sequences led by E4–E9: Han), and how many scalars it holds. None of these is a
-  /// line break, whitespace or invisible, so the loop above would only append each: the
-  /// run is appended at once, bytes as they are. Most of a Chinese text is such runs.
+  /// The end of the run from `start` of printable ASCII and of three-byte sequences led
+  /// by E3–EF (U+3000–U+FFFF: CJK punctuation, kana, Han, Hangul, full-width forms) but
+  /// U+3000 and U+FEFF, and how many scalars it holds. None of these is a line break,
+  /// whitespace or invisible, so the loop above would only append each: the run is
+  /// appended at once, bytes as they are. A Chinese line is mostly one such run.
   @inline(__always)
   private static func visibleRun(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
     end: Int, scalars: Int
@@ -59,7 +60,7 @@ struct PlainTextParser {
       let byte = bytes[index]
       if byte > 0x20 && byte < 0x7F {
         index += 1
-      } else if byte >= 0xE4 && byte <= 0xE9 && index + 3 <= bytes.count {
+      } else if byte >= 0xE3 && index + 3 <= bytes.count && !isSpaceOrMark(bytes, at: index) {
         index += 3
       } else {
         break
@@ -67,6 +68,18 @@ struct PlainTextParser {
       scalars += 1
     }
     return (index, scalars)
+  }
+
+  /// Whether the sequence at `index`, led by E3 or above, is U+3000 (E3 80 80, the
+  /// ideographic space), U+FEFF (EF BB BF, the byte-order mark) or a four-byte one.
+  @inline(__always)
+  private static func isSpaceOrMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    switch bytes[index] {
+    case 0xE3: bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
+    case 0xEF: bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF
+    case 0xF0...: true
+    default: false
+    }
   }
 
   /// The last scalar of a run that `visibleRun` found ending at `end`.
