@@ -41,8 +41,10 @@ public struct Cleaner: Sendable {
   }
 
   /// The first configured rule that removes the block, if any. Rules are written in
-  /// Simplified; a Traditional page's notices must match them too, so the text is folded.
+  /// Simplified; a Traditional page's notices must match them too, so the text is folded,
+  /// once some rule admits a block of its length (folding costs a pass over the block).
   func ruleName(_ block: Block, scalarCount: Int) -> String? {
+    guard matchers.contains(where: { $0.admits(scalarCount: scalarCount) }) else { return nil }
     let text = ScriptFolding.simplified(text: block.text)
     return matchers.first { $0.matches(text, scalarCount: scalarCount) }?.rule.name
   }
