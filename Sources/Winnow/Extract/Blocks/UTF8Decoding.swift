@@ -17,10 +17,7 @@ enum UTF8Decoding {
     // One case per length, no loop: every stage's scan of text goes through here.
     if lead >= 0xE0 && lead < 0xF0 {  // U+0800–U+FFFF, where CJK lives: first
       guard index + 3 <= bytes.count else { return (0xFFFD, bytes.count) }
-      return (
-        (lead & 0x0F) << 12 | continuation(bytes[index + 1]) << 6 | continuation(bytes[index + 2]),
-        index + 3
-      )
+      return (threeByteScalar(in: bytes, at: index), index + 3)
     }
     if lead < 0xE0 {
       guard index + 2 <= bytes.count else { return (0xFFFD, bytes.count) }
@@ -32,6 +29,14 @@ enum UTF8Decoding {
         | continuation(bytes[index + 2]) << 6 | continuation(bytes[index + 3]),
       index + 4
     )
+  }
+
+  /// The scalar of the three-byte sequence at `index` (the caller made sure all three are
+  /// there): U+0800–U+FFFF.
+  @inline(__always)
+  static func threeByteScalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+    (UInt32(bytes[index]) & 0x0F) << 12 | continuation(bytes[index + 1]) << 6
+      | continuation(bytes[index + 2])
   }
 
   /// The six payload bits of a continuation byte.
