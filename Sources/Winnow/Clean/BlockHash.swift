@@ -13,3 +13,22 @@ enum BlockHash {
     return hash
   }
 }
+
+/// A block's normalized text with its `BlockHash`, computed once: a set of these hashes
+/// eight bytes per lookup, where a set of `[UInt32]` feeds every scalar to `Hasher`.
+/// Equality is still the texts', so a hash collision never makes two blocks one.
+struct HashedKey: Hashable {
+  let scalars: [UInt32]
+  let hash: UInt64
+
+  init(_ scalars: [UInt32]) {
+    self.scalars = scalars
+    hash = BlockHash.of(scalars)
+  }
+
+  static func == (a: HashedKey, b: HashedKey) -> Bool {
+    a.hash == b.hash && a.scalars == b.scalars
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}

@@ -5,18 +5,34 @@ import Glibc
 struct BlockMatcher: Sendable {
   let rule: BoilerplateRule
   private let patterns: [[UInt8]]
+  /// The patterns' lengths in scalars.
+  private let patternLengths: [Int]
 
   init(_ rule: BoilerplateRule) {
     self.rule = rule
     // Folded like the block text (see Cleaner), so a rule matches either script.
-    patterns = rule.patterns.map { Array(ScriptFolding.simplified(text: $0).utf8) }
+    let folded = rule.patterns.map { ScriptFolding.simplified(text: $0) }
+    patterns = folded.map { Array($0.utf8) }
+    patternLengths = folded.map(\.scalarCount)
   }
 
   /// True when the rule removes a block with this text and length in scalars.
   func matches(_ text: String, scalarCount: Int) -> Bool {
-    if rule.maxChars > 0 && scalarCount > rule.maxChars { return false }
+    guard admits(scalarCount: scalarCount) else { return false }
     var text = text
     return text.withUTF8 { bytes in patterns.contains { matches(bytes, $0) } }
+  }
+
+  /// Whether a block of `scalarCount` scalars can match at all: within `max_chars`, as
+  /// long as a pattern (exact) or at least as long as the shortest (the rest; a pattern
+  /// found in the bytes is whole scalars of them). Folding keeps the number of scalars,
+  /// so this is known before the block is folded, and a long block usually fails it.
+  func admits(scalarCount: Int) -> Bool {
+    if rule.maxChars > 0 && scalarCount > rule.maxChars { return false }
+    switch rule.match {
+    case .exact: return patternLengths.contains(scalarCount)
+    case .prefix, .suffix, .contains: return scalarCount >= patternLengths.min() ?? Int.max
+    }
   }
 
   private func matches(_ text: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {

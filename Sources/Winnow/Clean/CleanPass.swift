@@ -9,7 +9,7 @@ struct CleanPass {
   private(set) var removed: [RemovedBlock] = []
   /// Normalized text of each kept block (for the standfirst check; dropped with the pass).
   private var keys: [[UInt32]] = []
-  private var seen = Set<[UInt32]>()
+  private var seen = Set<HashedKey>()
   /// Earlier blocks long enough to judge near repeats, with their shingles once needed.
   private var earlier: [(key: [UInt32], shingles: Shingles?)] = []
   /// True right after a related-links heading, while title-like lines follow.
@@ -30,31 +30,31 @@ struct CleanPass {
       if whole { return }
       block.text = rest
     }
-    var key = MatchNormalizer.normalize(block.text)
+    var key = HashedKey(MatchNormalizer.normalize(block.text))
     if let rule = removalRule(block, key: key, index: index) {
       removed.append(RemovedBlock(index: index, block: block, rule: rule))
       seen.insert(key)
       return
     }
     seen.insert(key)
-    if key.count >= 2 * cleaner.config.nearRepeatMinChars,
-      let (text, copy) = cleaner.doubled.split(block.text, key: key)
+    if key.scalars.count >= 2 * cleaner.config.nearRepeatMinChars,
+      let (text, copy) = cleaner.doubled.split(block.text, key: key.scalars)
     {
       removed.append(
         RemovedBlock(index: index, block: Block(block.kind, copy), rule: CleanReason.repeatedText))
       block.text = text
-      key = MatchNormalizer.normalize(text)
+      key = HashedKey(MatchNormalizer.normalize(text))
     }
     kept.append(block)
     hashes.append(hash(key))
     indices.append(index)
-    keys.append(key)
+    keys.append(key.scalars)
   }
 
   /// The block's hash for counting, or `Cleaned.longBlock` when it is too long to learn whole.
-  private func hash(_ key: [UInt32]) -> UInt64 {
+  private func hash(_ key: HashedKey) -> UInt64 {
     let limit = cleaner.config.learnedMaxChars
-    return limit > 0 && key.count > limit ? Cleaned.longBlock : BlockHash.of(key)
+    return limit > 0 && key.scalars.count > limit ? Cleaned.longBlock : key.hash
   }
 
   /// Removes a short block at the top whose text recurs inside a later paragraph
@@ -88,10 +88,10 @@ struct CleanPass {
 
   /// The first reason to remove the block, or nil to keep it. Rules come before
   /// repeats so that a repeated notice is reported as a notice.
-  private mutating func removalRule(_ block: Block, key: [UInt32], index: Int) -> String? {
-    if key.isEmpty { return CleanReason.noText }
+  private mutating func removalRule(_ block: Block, key: HashedKey, index: Int) -> String? {
+    if key.scalars.isEmpty { return CleanReason.noText }
     if block.kind == .caption { return CleanReason.caption }
-    let length = block.text.unicodeScalars.count
+    let length = block.text.scalarCount
     if inRelatedLinks {
       inRelatedLinks = StructureRules.isLinkTitle(block.text, scalarCount: length)
       if inRelatedLinks { return CleanReason.relatedLinks }
@@ -101,7 +101,7 @@ struct CleanPass {
       return rule
     }
     if StructureRules.isSignOff(block.text) { return CleanReason.signOff }
-    if let echo = titleEcho(key, index: index) { return echo }
+    if let echo = titleEcho(key.scalars, index: index) { return echo }
     if cleaner.config.dropRepeatedBlocks { return repeatRule(key) }
     return nil
   }
@@ -119,8 +119,9 @@ struct CleanPass {
   /// `repeated_block` for an exact repeat, `near_repeat` for a near one; remembers the
   /// block for later ones when it is long enough to judge. Shingles are built only for
   /// blocks whose lengths allow the threshold, so a long single-block article costs nothing.
-  private mutating func repeatRule(_ key: [UInt32]) -> String? {
-    if seen.contains(key) { return CleanReason.repeatedBlock }
+  private mutating func repeatRule(_ hashed: HashedKey) -> String? {
+    if seen.contains(hashed) { return CleanReason.repeatedBlock }
+    let key = hashed.scalars
     let threshold = cleaner.config.nearRepeatThreshold
     guard key.count >= cleaner.config.nearRepeatMinChars, threshold < 1 else { return nil }
     let candidates = earlier.indices.filter {
@@ -150,6 +151,6 @@ struct CleanPass {
     removed.append(
       RemovedBlock(index: index, block: Block(last.kind, signOff), rule: CleanReason.signOff))
     kept[kept.count - 1].text = rest
-    hashes[hashes.count - 1] = hash(MatchNormalizer.normalize(rest))
+    hashes[hashes.count - 1] = hash(HashedKey(MatchNormalizer.normalize(rest)))
   }
 }

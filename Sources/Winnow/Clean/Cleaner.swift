@@ -22,7 +22,7 @@ public struct Cleaner: Sendable {
     if config.titleFromFirstBlock,
       let title = TitleEcho.headline(
         of: article,
-        isBoilerplate: { ruleName($0, scalarCount: $0.text.unicodeScalars.count) != nil })
+        isBoilerplate: { ruleName($0, scalarCount: $0.text.scalarCount) != nil })
     {
       article.metadata.title = title
       headline = title
@@ -41,8 +41,10 @@ public struct Cleaner: Sendable {
   }
 
   /// The first configured rule that removes the block, if any. Rules are written in
-  /// Simplified; a Traditional page's notices must match them too, so the text is folded.
+  /// Simplified; a Traditional page's notices must match them too, so the text is folded,
+  /// once some rule admits a block of its length (folding costs a pass over the block).
   func ruleName(_ block: Block, scalarCount: Int) -> String? {
+    guard matchers.contains(where: { $0.admits(scalarCount: scalarCount) }) else { return nil }
     let text = ScriptFolding.simplified(text: block.text)
     return matchers.first { $0.matches(text, scalarCount: scalarCount) }?.rule.name
   }

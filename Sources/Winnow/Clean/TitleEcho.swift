@@ -31,11 +31,11 @@ struct TitleEcho {
     guard let position = article.blocks.prefix(3).firstIndex(where: { !isBoilerplate($0) })
     else { return nil }
     let first = article.blocks[position]
-    let length = first.text.unicodeScalars.count
+    let length = first.text.scalarCount
     guard (4...60).contains(length), let last = first.text.unicodeScalars.last,
       !StructureRules.sentenceEnds.contains(last), !labelEnds.contains(last),
       first.kind != .caption,
-      article.blocks[(position + 1)...].contains(where: { $0.text.unicodeScalars.count > length })
+      article.blocks[(position + 1)...].contains(where: { $0.text.scalarCount > length })
     else { return nil }
     return first.text
   }

@@ -20,6 +20,7 @@ struct CharacterClasses {
   /// Han characters found only in the Simplified or only in the Traditional form.
   var simplifiedOnly = 0
   var traditionalOnly = 0
+  private let scriptTable = ScriptTable.formTable
 
   /// What a scalar is to the n-gram tokenizer (`Repetition`).
   enum Token { case separator, cjk, word }
@@ -63,13 +64,25 @@ struct CharacterClasses {
     switch v {
     case 0x3040...0x30FF, 0x31F0...0x31FF: kana += 1
     case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: hangul += 1
-    default:
-      switch ScriptTable.variant(of: v) {
-      case .simplified: simplifiedOnly += 1
-      case .traditional: traditionalOnly += 1
-      case .none: break
-      }
+    default: addVariant(v)
     }
+  }
+
+  /// Adds a CJK Unified Ideograph (U+4E00–U+9FFF): what `add` does for one, without
+  /// the class tests it would pass through.
+  @inline(__always)
+  mutating func addHan(_ v: UInt32) {
+    chars += 1
+    letters += 1
+    cjk += 1
+    addVariant(v)
+  }
+
+  @inline(__always)
+  private mutating func addVariant(_ v: UInt32) {
+    let bits = scriptTable.variantBits(of: v)
+    simplifiedOnly += bits.simplified
+    traditionalOnly += bits.traditional
   }
 
   private mutating func addOther(_ v: UInt32) -> Token {

@@ -29,6 +29,11 @@ public struct MarkupLeftovers: Sendable, Hashable, Codable {
   init(bytes: UnsafeBufferPointer<UInt8>) {
     var i = 0
     while i < bytes.count {
+      // Most bytes of Chinese text are past ASCII, where no pattern starts: one test skips them.
+      if bytes[i] >= 0x80 {
+        i += 1
+        continue
+      }
       let end: Int
       switch bytes[i] {
       case UInt8(ascii: "<"): end = tag(bytes, i)

@@ -23,12 +23,44 @@ struct MojibakeScan {
   /// Length of the current run of 烫 or 屯, and which.
   private var run = 0
   private var runScalar: UInt32 = 0
+  /// `patternBitmap`, held by each scan so the hot loop reads it without a lazy-global check.
+  private let patternBits = MojibakeScan.patternBitmap
 
   @inline(__always)
   mutating func add(_ v: UInt32) {
     if v >= 0x80 && v < 0x3000 { latin1(v) } else { expected = 0 }
     if v >= 0x4E00 { han(v) } else { run = 0 }
     previous = (previous.1, v)
+  }
+
+  /// `add` for a CJK Unified Ideograph (U+4E00–U+9FFF). Almost none is part of a
+  /// pattern, so one bit of `patternBits` settles it before any comparison.
+  @inline(__always)
+  mutating func addHan(_ v: UInt32) {
+    expected = 0
+    let bit = Int(v - Self.hanStart)
+    if patternBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { han(v) } else { run = 0 }
+    previous = (previous.1, v)
+  }
+
+  private static let hanStart: UInt32 = 0x4E00
+  private static let hanEnd: UInt32 = 0xA000
+
+  /// One bit per ideograph U+4E00–U+9FFF: set for those `han` looks for. Built from `han`'s
+  /// own tests, so the two cannot disagree: `han` of an unset one only resets the run.
+  private static let patternBitmap: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: Int(hanEnd - hanStart + 63) / 64)
+    for v in hanStart..<hanEnd where isPatternHan(v) {
+      let bit = Int(v - hanStart)
+      bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    return bits
+  }()
+
+  /// The ideographs that `han` counts or tracks: the last of "锟斤拷", the UTF-8-as-GBK
+  /// characters, 烫 and 屯.
+  private static func isPatternHan(_ v: UInt32) -> Bool {
+    v == Self.kaoScalar || isUTF8AsGBK(v) || isRunScalar(v)
   }
 
   private mutating func latin1(_ v: UInt32) {
@@ -50,9 +82,9 @@ struct MojibakeScan {
   }
 
   private mutating func han(_ v: UInt32) {
-    if v == 0x62F7 && previous == (0x951F, 0x65A4) { chars += 3 }  // 锟斤拷
+    if v == Self.kaoScalar && previous == (0x951F, 0x65A4) { chars += 3 }  // 锟斤拷
     if Self.isUTF8AsGBK(v) { chars += 1 }
-    if v == 0x70EB || v == 0x5C6F {  // 烫 屯
+    if Self.isRunScalar(v) {
       run = v == runScalar ? run + 1 : 1
       runScalar = v
       if run == 3 { chars += 3 } else if run > 3 { chars += 1 }
@@ -60,6 +92,13 @@ struct MojibakeScan {
       run = 0
     }
   }
+
+  /// 拷, the last of "锟斤拷".
+  private static let kaoScalar: UInt32 = 0x62F7
+
+  /// 烫 or 屯, which mark uninitialized memory in runs of three or more.
+  @inline(__always)
+  private static func isRunScalar(_ v: UInt32) -> Bool { v == 0x70EB || v == 0x5C6F }
 
   /// A byte 80–BF as Latin-1 shows it, or as CP1252 shows 80–9F.
   private static func isContinuation(_ v: UInt32) -> Bool {

@@ -11,20 +11,33 @@ struct NgramTable: ~Copyable {
 
   private let slots: UnsafeMutableBufferPointer<Slot>
   private var generation: UInt32 = 1
-  private let mask: Int
+  /// The slots in use since the last `clear`: the first `mask + 1`.
+  private var mask: Int
 
-  /// Room for `capacity` distinct keys at a load factor of at most one half.
+  /// Room for `capacity` distinct keys at a load factor of at most one quarter: a probe
+  /// then seldom meets another key, which cost more than the larger table's cache misses.
   init(capacity: Int) {
-    var size = 16
-    while size < capacity * 2 { size <<= 1 }
-    slots = .allocate(capacity: size)
+    mask = Self.size(for: capacity) - 1
+    slots = .allocate(capacity: mask + 1)
     slots.initialize(repeating: Slot())
-    mask = size - 1
   }
 
   deinit { slots.deallocate() }
 
-  mutating func clear() { generation &+= 1 }
+  /// Empties the table for at most `capacity` distinct keys (no more than it was made
+  /// for). Fewer keys use only the first slots, at the same load factor, so a smaller
+  /// round touches fewer cache lines.
+  mutating func clear(capacity: Int) {
+    generation &+= 1
+    mask = min(Self.size(for: capacity), slots.count) - 1
+  }
+
+  /// The power of two, at least 16, that holds `capacity` keys at a load of one quarter.
+  private static func size(for capacity: Int) -> Int {
+    var size = 16
+    while size < capacity * 4 { size <<= 1 }
+    return size
+  }
 
   /// Counts one occurrence of `key`; returns the count after it and the slot index.
   @inline(__always)

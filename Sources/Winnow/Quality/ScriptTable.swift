@@ -10,8 +10,6 @@
 /// while the Simplified halves are 24.5 % of all Han characters (207,622 of 846,543): an
 /// article of a few hundred characters has dozens of deciding characters.
 enum ScriptTable {
-  enum Variant { case simplified, traditional }
-
   /// Pairs "简繁": Simplified first, Traditional second.
   static let pairs =
     "这這们們个個来來时時为為说說国國会會发發经經对對过過还還学學进進种種样樣动動实實现現当當点點"
@@ -31,34 +29,37 @@ enum ScriptTable {
     + "闯闖阵陣阶階陈陳难難雾霧静靜韩韓页頁顶頂项項顺順须須顾顧预預领領频頻题題颜顏风風饭飯饮飲"
     + "馆館驾駕验驗骗騙鸡雞麦麥齐齊"
 
-  /// The form `v` belongs to, if it is one of the table's characters.
-  @inline(__always)
-  static func variant(of v: UInt32) -> Variant? {
-    guard v >= base, v < base + span else { return nil }
-    let bit = Int(v - base)
-    let mask = UInt64(1) << UInt64(bit & 63)
-    if bitmaps.simplified[bit >> 6] & mask != 0 { return .simplified }
-    if bitmaps.traditional[bit >> 6] & mask != 0 { return .traditional }
-    return nil
-  }
-
   /// The CJK Unified Ideographs block, which holds every character of the table.
   private static let base: UInt32 = 0x4E00
   private static let span: UInt32 = 0xA000 - 0x4E00
 
-  /// One bit per ideograph for each form: a lookup is a shift and a mask, no hashing.
-  private static let bitmaps: (simplified: [UInt64], traditional: [UInt64]) = {
-    let words = Int(span) / 64
-    var simplified = [UInt64](repeating: 0, count: words)
-    var traditional = [UInt64](repeating: 0, count: words)
-    for (i, scalar) in pairs.unicodeScalars.enumerated() {
-      let bit = Int(scalar.value - base)
-      if i % 2 == 0 {
-        simplified[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
-      } else {
-        traditional[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
-      }
+  /// A byte per ideograph of the block: 1 when it is a Simplified-only character of the
+  /// table, 2 when Traditional-only, else 0. A lookup is one load, no hashing and no branch.
+  struct FormTable {
+    fileprivate var forms = [UInt8](repeating: 0, count: Int(span))
+
+    /// Whether `v` is a Simplified-only and whether a Traditional-only character of the
+    /// table, as 0 or 1 each (at most one is 1): counts add them without a branch, since
+    /// which form a character has is as good as random to the CPU.
+    @inline(__always)
+    func variantBits(of v: UInt32) -> (simplified: Int, traditional: Int) {
+      guard v >= base, v < base + span else { return (0, 0) }
+      let form = Int(forms[Int(v - base)])
+      return (form & 1, form >> 1)
     }
-    return (simplified, traditional)
+  }
+
+  /// The table's lookup. A hot loop holds a copy: reading a `static let` goes through its
+  /// lazy initializer's check on every access, a call per character.
+  static let formTable: FormTable = {
+    var table = FormTable()
+    // Traditional first, so that a character in both halves would count as Simplified.
+    for (i, scalar) in pairs.unicodeScalars.enumerated() where i % 2 == 1 {
+      table.forms[Int(scalar.value - base)] = 2
+    }
+    for (i, scalar) in pairs.unicodeScalars.enumerated() where i % 2 == 0 {
+      table.forms[Int(scalar.value - base)] = 1
+    }
+    return table
   }()
 }

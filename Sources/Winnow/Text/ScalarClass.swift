@@ -4,7 +4,8 @@ public enum ScalarClass {
   /// Han ideographs (all CJK blocks), kana and Hangul: the scripts written without spaces.
   @inline(__always)
   public static func isCJK(_ v: UInt32) -> Bool {
-    switch v {
+    if isCommonHan(v) { return true }
+    return switch v {
     case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x3134F: true
     case 0x3005...0x3007, 0x3021...0x3029, 0x3031...0x3035, 0x3038...0x303B: true  // 々 〇 〡…〩 〻
     case 0x3040...0x30FF, 0x31F0...0x31FF: true  // Hiragana, Katakana
@@ -12,6 +13,11 @@ public enum ScalarClass {
     default: false
     }
   }
+
+  /// CJK Unified Ideographs (U+4E00–U+9FFF), most of any Chinese text: one comparison,
+  /// for the hot loops to test before the full class.
+  @inline(__always)
+  public static func isCommonHan(_ v: UInt32) -> Bool { v &- 0x4E00 < 0xA000 - 0x4E00 }
 
   /// Punctuation used in CJK text: full-width forms, CJK symbols, curly quotes, dashes, ellipsis.
   @inline(__always)

@@ -74,27 +74,67 @@ public enum ScriptFolding {
   /// string, unchanged, when it has none. For matching only (boilerplate
   /// rules are written in Simplified); written text keeps its script.
   public static func simplified(text: String) -> String {
-    table.withUnsafeBufferPointer { table in
-      let scalars = text.unicodeScalars
-      guard scalars.contains(where: { fold($0.value, table: table) != $0.value }) else {
-        return text
-      }
+    guard foldsAny(text) else { return text }
+    return table.withUnsafeBufferPointer { table in
       var folded = String.UnicodeScalarView()
-      for scalar in scalars {
+      for scalar in text.unicodeScalars {
         folded.append(Unicode.Scalar(fold(scalar.value, table: table)) ?? scalar)
       }
       return String(folded)
     }
   }
 
+  /// Whether folding changes any scalar of `text`. It runs on every block, nearly always
+  /// to answer no, so it reads UTF-8 bytes and looks only at the three-byte sequences of
+  /// the table's blocks (leads E3–E9 and EF), each in `changedBits` (a bit per entry,
+  /// 3 KB) rather than in the 100 KB table.
+  static func foldsAny(_ text: String) -> Bool {
+    let changed = changedBits
+    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      var index = 0
+      while index + 2 < bytes.count {
+        let lead = bytes[index]
+        guard (0xE3...0xE9).contains(lead) || lead == 0xEF else {
+          index += 1
+          continue
+        }
+        let value =
+          UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+          | UInt32(bytes[index + 2] & 0x3F)
+        if let entry = entry(of: value), changed[entry >> 6] & (1 << UInt64(entry & 63)) != 0 {
+          return true
+        }
+        index += 3
+      }
+      return false
+    }
+    return answer ?? text.unicodeScalars.contains { simplified($0).value != $0.value }
+  }
+
+  /// One bit per table entry: set where the table changes the character.
+  private static let changedBits: [UInt64] = table.withUnsafeBufferPointer { table in
+    var bits = [UInt64](repeating: 0, count: (tableCount + 63) / 64)
+    for entry in 0..<tableCount where table[entry] != scalar(at: entry) {
+      bits[entry >> 6] |= 1 << UInt64(entry & 63)
+    }
+    return bits
+  }
+
+  /// The table index of `value`, or nil outside the table's blocks.
+  @inline(__always)
+  static func entry(of value: UInt32) -> Int? {
+    if value >= unifiedStart && value < unifiedEnd { return Int(value - unifiedStart) }
+    if value >= compatibilityStart && value < compatibilityEnd {
+      return Int(value - compatibilityStart + unifiedEnd - unifiedStart)
+    }
+    return nil
+  }
+
   /// The table entry for `value`: its folded form, or `value` outside the table.
   @inline(__always)
   static func fold(_ value: UInt32, table: UnsafeBufferPointer<UInt32>) -> UInt32 {
-    if value >= unifiedStart && value < unifiedEnd { return table[Int(value - unifiedStart)] }
-    if value >= compatibilityStart && value < compatibilityEnd {
-      return table[Int(value - compatibilityStart + unifiedEnd - unifiedStart)]
-    }
-    return value
+    guard let entry = entry(of: value) else { return value }
+    return table[entry]
   }
 
   /// The scalar value that table index `index` stands for.

@@ -57,8 +57,34 @@ struct BlockText {
     return length == 0 ? nil : String(decoding: storage[..<length], as: UTF8.self)
   }
 
+  /// Adds a run of visible scalars, none of them whitespace or invisible, given as their
+  /// UTF-8 `bytes`: the same as `append` of each, with the bytes copied as they are
+  /// instead of decoded and encoded again. `first` and `last` are the run's first and last
+  /// scalar values, `scalars` how many it holds.
+  mutating func appendVisible(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, first: UInt32, last: UInt32, scalars: Int
+  ) {
+    writePendingSpace(before: first)
+    reserve(bytes.count)
+    storage.withUnsafeMutableBufferPointer { buffer in
+      _ = buffer[length...].initialize(fromContentsOf: bytes)
+    }
+    length += bytes.count
+    self.last = last
+    scalarCount += scalars
+  }
+
   @inline(__always)
   private mutating func writeVisible(_ value: UInt32) {
+    writePendingSpace(before: value)
+    write(value)
+    last = value
+    scalarCount += 1
+  }
+
+  /// Writes the space a whitespace run before `value` leaves, if the policy keeps it.
+  @inline(__always)
+  private mutating func writePendingSpace(before value: UInt32) {
     if pendingSpace {
       pendingSpace = false
       if policy.keepsSpace(between: last, and: value, wrap: pendingWrap) {
@@ -67,17 +93,21 @@ struct BlockText {
       }
     }
     pendingWrap = false
-    write(value)
-    last = value
-    scalarCount += 1
+  }
+
+  /// Makes room for `count` more bytes after the text (and the four `write` may need),
+  /// doubling the buffer as often as it takes.
+  @inline(__always)
+  private mutating func reserve(_ count: Int) {
+    while length + count + 4 > storage.count {
+      storage.append(contentsOf: repeatElement(0, count: storage.count))
+    }
   }
 
   /// Stores the UTF-8 of `value` after the current text, doubling the buffer when full.
   @inline(__always)
   private mutating func write(_ value: UInt32) {
-    if length + 4 > storage.count {
-      storage.append(contentsOf: repeatElement(0, count: storage.count))
-    }
+    reserve(0)
     var end = length
     storage.withUnsafeMutableBufferPointer { buffer in
       end = UTF8Decoding.encode(value, into: buffer, at: end)

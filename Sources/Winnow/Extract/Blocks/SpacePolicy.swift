@@ -50,7 +50,7 @@ enum CJKScalar {
   /// its spaces are real and must never be joined.
   @inline(__always)
   static func isUnspaced(_ value: UInt32) -> Bool {
-    ScalarClass.isCJK(value) && !isHangul(value)
+    ScalarClass.isCommonHan(value) || (ScalarClass.isCJK(value) && !isHangul(value))
   }
 
   /// Han, kana or CJK punctuation.

@@ -14,14 +14,34 @@ enum UTF8Decoding {
   ) {
     let lead = UInt32(bytes[index])
     if lead < 0x80 { return (lead, index + 1) }
-    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    guard index + length <= bytes.count else { return (0xFFFD, bytes.count) }
-    var value = lead & (0x7F >> UInt32(length))
-    for offset in 1..<length {
-      value = (value << 6) | UInt32(bytes[index + offset] & 0x3F)
+    // One case per length, no loop: every stage's scan of text goes through here.
+    if lead >= 0xE0 && lead < 0xF0 {  // U+0800–U+FFFF, where CJK lives: first
+      guard index + 3 <= bytes.count else { return (0xFFFD, bytes.count) }
+      return (threeByteScalar(in: bytes, at: index), index + 3)
     }
-    return (value, index + length)
+    if lead < 0xE0 {
+      guard index + 2 <= bytes.count else { return (0xFFFD, bytes.count) }
+      return ((lead & 0x1F) << 6 | continuation(bytes[index + 1]), index + 2)
+    }
+    guard index + 4 <= bytes.count else { return (0xFFFD, bytes.count) }
+    return (
+      (lead & 0x07) << 18 | continuation(bytes[index + 1]) << 12
+        | continuation(bytes[index + 2]) << 6 | continuation(bytes[index + 3]),
+      index + 4
+    )
   }
+
+  /// The scalar of the three-byte sequence at `index` (the caller made sure all three are
+  /// there): U+0800–U+FFFF.
+  @inline(__always)
+  static func threeByteScalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+    (UInt32(bytes[index]) & 0x0F) << 12 | continuation(bytes[index + 1]) << 6
+      | continuation(bytes[index + 2])
+  }
+
+  /// The six payload bits of a continuation byte.
+  @inline(__always)
+  private static func continuation(_ byte: UInt8) -> UInt32 { UInt32(byte & 0x3F) }
 
   /// Appends the UTF-8 encoding of the scalar value `value` to `output`.
   @inline(__always)

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Decides whether text that is not declared HTML still is: a Markdown body
 /// written as HTML (the feed exports), or a record whose text field holds markup.
 enum HTMLSniffer {
@@ -9,11 +11,17 @@ enum HTMLSniffer {
   ]
 
   /// Whether `bytes` contain a block-level tag (`<p>`, `<div class=…>`, `<br/>`, ...).
+  /// Every record's text is sniffed and most hold no `<` at all, so `memchr` jumps
+  /// from one to the next.
   static func containsBlockTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
     var index = 0
-    while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "<") && isBlockTag(bytes, at: index + 1) { return true }
-      index += 1
+    while index < bytes.count,
+      let hit = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index)
+    {
+      let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if isBlockTag(bytes, at: position + 1) { return true }
+      index = position + 1
     }
     return false
   }
