@@ -5,7 +5,8 @@ import Foundation
 /// so a stage's serial work (reading, appending to its files, counting) overlaps
 /// the parallel work instead of alternating with it. Results come back in
 /// submission order. At most `depth` batches wait or sit finished at once, which
-/// bounds memory.
+/// bounds memory. With `jobs` 1 a batch is processed at once on the caller's
+/// thread: one job is one thread of work.
 final class BatchOverlap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
   typealias Done = (outputs: [Output], times: StageTimes)
 
@@ -16,12 +17,16 @@ final class BatchOverlap<Input: Sendable, Output: Sendable>: @unchecked Sendable
   private var closed = false
   private var inFlight = 0
   private let depth: Int
+  /// Set when batches are processed on the caller's thread (`jobs` 1).
+  private let inline: (@Sendable (Input, inout StageTimes) -> Output)?
 
   init(
     jobs: Int, depth: Int = 2,
     _ transform: @escaping @Sendable (Input, inout StageTimes) -> Output
   ) {
     self.depth = max(1, depth)
+    inline = jobs > 1 ? nil : transform
+    guard jobs > 1 else { return }
     let thread = Thread { [self] in work(jobs: jobs, transform) }
     thread.stackSize = DedicatedThread.stackBytes
     thread.start()
@@ -30,6 +35,7 @@ final class BatchOverlap<Input: Sendable, Output: Sendable>: @unchecked Sendable
   /// Hands `batch` over, waiting while `depth` batches are in flight; returns the
   /// batches finished so far, oldest first.
   func submit(_ batch: [Input]) -> [Done] {
+    if let inline { return [ParallelBatch.map(batch, jobs: 1, inline)] }
     condition.lock()
     defer { condition.unlock() }
     while inFlight >= depth && done.isEmpty { condition.wait() }

@@ -2,7 +2,7 @@
 /// input order, so the output does not depend on `jobs` or on scheduling. Each
 /// chunk charges its stage times to its own `StageTimes`, merged at the end.
 enum ParallelBatch {
-  static let chunkSize = 16
+  static let chunkSize = 4
 
   static func map<Input: Sendable, Output: Sendable>(
     _ items: [Input], jobs: Int,

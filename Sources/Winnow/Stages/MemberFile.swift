@@ -18,7 +18,7 @@ final class MemberFile {
     file = try WorkFileWriter(
       path: path, kind: Self.kind, version: workCodecVersion, parameters: parameters)
     compressor = MemberCompressor(
-      compressor: config.compressor, level: config.compressionLevel, maxInFlight: 2 * jobs)
+      compressor: config.compressor, level: config.compressionLevel, jobs: jobs)
     chunkLimit = min(PartWriter.chunkBytes, config.partMaxBytes)
   }
 

@@ -20,15 +20,19 @@ final class MemberCompressor {
 
   private let compressor: GzipCompressor
   private let level: Int
+  private let jobs: Int
   private let maxInFlight: Int
   private var queue: [Pending] = []
   /// Time spent compressing the members handed back so far, summed over threads.
   private(set) var duration = Duration.zero
 
-  init(compressor: GzipCompressor, level: Int, maxInFlight: Int = 2 * System.coreCount) {
+  /// With `jobs` 1 every chunk is compressed at once on the caller's thread: one job
+  /// is one thread of work, which is what `--jobs 1` promises.
+  init(compressor: GzipCompressor, level: Int, jobs: Int = System.coreCount) {
     self.compressor = compressor
     self.level = level
-    self.maxInFlight = max(1, maxInFlight)
+    self.jobs = max(1, jobs)
+    maxInFlight = 2 * self.jobs
   }
 
   /// Compresses `chunk` into one gzip member with `compressor` at `level`.
@@ -48,6 +52,12 @@ final class MemberCompressor {
   /// Starts compressing `chunk`; returns the members finished so far, in order,
   /// waiting for the oldest while too many are in flight.
   func submit(_ chunk: [UInt8]) throws(GzipError) -> [[UInt8]] {
+    if jobs == 1 {
+      let clock = ContinuousClock()
+      let start = clock.now
+      defer { duration += clock.now - start }
+      return [try Self.member(chunk, compressor: compressor, level: level)]
+    }
     let pending = Pending()
     let (compressor, level) = (compressor, level)
     DispatchQueue.global().async {
