@@ -18,23 +18,15 @@ extension WinnowCommand {
 
     @OptionGroup var arguments: RunArguments
 
-    @Option(name: .long, help: "Articles processed at once (default: the number of cores).")
-    var jobs: Int = System.coreCount
-
-    @Flag(name: .long, help: "Also log informational messages.")
-    var verbose = false
-
-    func validate() throws {
-      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-    }
+    @OptionGroup var work: WorkOptions
 
     func run() async throws {
-      LoggingSystem.bootstrap { _ in PlainLogHandler(logLevel: verbose ? .info : .warning) }
+      work.bootstrapLogging()
       let settings = try arguments.settings()
       let reportDir = arguments.reportDir
       do {
         let report = try await Pipeline(config: settings).run(
-          arguments.options(jobs: jobs), progress: Progress.onTerminal())
+          arguments.options(jobs: work.jobs), progress: Progress.onTerminal())
         Progress.clear()
         print(Summary.line(report, reportFolder: reportDir ?? "Reports/\(report.runId)"))
       } catch let error as HistoryError where error.isLocked {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import Winnow
 
 /// What a run is asked to do, as `winnow run` and `winnow stage plan` both take it.
@@ -71,5 +72,22 @@ struct RunArguments: ParsableArguments {
     RunOptions(
       inputs: inputs, outputFolder: out, reportFolder: reportDir, runId: runId,
       overwrite: overwrite, jobs: jobs, writeRemoved: removed, pairsOutput: pairs)
+  }
+}
+
+/// How many threads work, and how much is logged: `winnow run` and every stage task.
+struct WorkOptions: ParsableArguments {
+  @Option(name: .long, help: "Threads doing work at once (default: the number of cores).")
+  var jobs: Int = System.coreCount
+
+  @Flag(name: .long, help: "Also log informational messages.")
+  var verbose = false
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+  }
+
+  func bootstrapLogging() {
+    LoggingSystem.bootstrap { _ in PlainLogHandler(logLevel: verbose ? .info : .warning) }
   }
 }

@@ -70,26 +70,18 @@ struct TaskOptions: ParsableArguments {
   )
   var shard: Int?
 
-  @Option(name: .long, help: "Threads in this task (default: the number of cores).")
-  var jobs: Int = System.coreCount
-
-  @Flag(name: .long, help: "Also log informational messages.")
-  var verbose = false
-
-  func validate() throws {
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-  }
+  @OptionGroup var threads: WorkOptions
 
   /// Runs `stage`'s task, exiting 1 with the cause on failure.
   func run(_ stage: Stage) async throws {
-    LoggingSystem.bootstrap { _ in PlainLogHandler(logLevel: verbose ? .info : .warning) }
+    threads.bootstrapLogging()
     let index = try shardIndex(stage)
     let work = WorkFolder(path: work)
     do {
       let plan = try RunPlan.load(from: work)
       let lock = try stage == .commit ? Self.lock(plan) : nil
       let runner = StageRunner(
-        plan: plan, work: work, jobs: jobs, logger: Logger(label: "winnow"))
+        plan: plan, work: work, jobs: threads.jobs, logger: Logger(label: "winnow"))
       let report = try await DedicatedThread.run { try runner.run(stage, shard: index) }
       withExtendedLifetime(lock) {}
       if let report {

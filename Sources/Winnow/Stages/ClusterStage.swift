@@ -132,7 +132,7 @@ struct ShardDecisions: Sendable {
 
 /// What the cluster stage tells the commit stage: the report's dedup section and
 /// what the history records.
-struct ClusterSummary: Codable {
+struct ClusterSummary: TaskJSON {
   var stats: DedupStats
   var clusters: [RunReport.Cluster]
   var clusterCount: Int
@@ -140,24 +140,6 @@ struct ClusterSummary: Codable {
   var superseded: [Int64]
   var bands: Int
   var rows: Int
-
-  func write(to path: String) throws(StageError) {
-    do {
-      try JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw StageError(path: path, message: "cannot write: \(error.localizedDescription)")
-    }
-  }
-
-  static func load(_ work: WorkFolder) throws(StageError) -> ClusterSummary {
-    let path = work.file(.cluster, "summary.json")
-    do {
-      return try JSONDecoder().decode(
-        ClusterSummary.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-    } catch {
-      throw StageError(path: path, message: "cannot read: \(error)")
-    }
-  }
 }
 
 extension RunReport.ArticleRef {

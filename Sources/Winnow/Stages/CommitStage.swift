@@ -17,7 +17,7 @@ struct CommitStage {
     var written = WriteSummary()
     var parts: [ReportPart] = []
     for shard in 0..<plan.shards {
-      let summary = try Self.load(work.file(.write, shard: shard, "summary.json"))
+      let summary = try WriteSummary.load(work.file(.write, shard: shard, "summary.json"))
       written.merge(summary)
       parts.append(summary.report)
       for kind in writer.kinds {
@@ -32,7 +32,7 @@ struct CommitStage {
       counts: written.counts)
     FaultPoint.pause("committed")
     let rules = try LearnedRules.load(plan, work)
-    let summary = try ClusterSummary.load(work)
+    let summary = try ClusterSummary.load(work.file(.cluster, "summary.json"))
     try history?.record(
       RecordedRun(
         runId: plan.runId, counts: rules.counts, kept: try keptArticles(),
@@ -69,25 +69,6 @@ struct CommitStage {
     }
     times.merge(try TaskStats.load(work.file(.cluster, "stats.json")).times)
     return times
-  }
-
-  private static func load(_ path: String) throws -> WriteSummary {
-    do {
-      return try JSONDecoder().decode(
-        WriteSummary.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-    } catch {
-      throw StageError(path: path, message: "cannot read the task's figures: \(error)")
-    }
-  }
-}
-
-extension WriteSummary {
-  func write(to path: String) throws(StageError) {
-    do {
-      try JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw StageError(path: path, message: "cannot write: \(error.localizedDescription)")
-    }
   }
 }
 

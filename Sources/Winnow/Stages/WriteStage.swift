@@ -144,7 +144,7 @@ struct WriteStage {
 }
 
 /// The counts a write task adds to the manifest and the report.
-struct WriteSummary: Codable {
+struct WriteSummary: TaskJSON {
   var counts = Manifest.Counts()
   var inputBytes = 0
   var times = StageTimes()
