@@ -30,26 +30,30 @@ struct BandIndex {
   }
 
   /// The distinct candidate pairs among `members` (item indices, ascending) that
-  /// `bands` propose, sorted. A pair belongs to the first band in which its keys
-  /// agree (whether or not `window` let that band pair them), so any split of the
-  /// bands into shards finds disjoint pairs, together those of all bands.
+  /// `bands` propose, sorted, the bands taken on up to `jobs` threads. A pair belongs
+  /// to the first band in which its keys agree (whether or not `window` let that band
+  /// pair them), so the bands' pairs are disjoint, and so are any shards' of the bands.
   func candidatePairs(
-    _ keys: ItemSignatures, among members: [Int], bands: some Sequence<Int>
+    _ keys: ItemSignatures, among members: [Int], bands: some Sequence<Int>, jobs: Int = 1
   ) -> [IndexPair] {
-    var pairs: [IndexPair] = []
-    for band in bands {
-      var entries = members.map { member in
-        Entry(key: keys.key(member, band: band), item: UInt32(truncatingIfNeeded: member))
-      }
-      entries.sort()
-      let owned = bucketPairs(entries).filter { pair in
-        !(0..<band).contains { earlier in
-          keys.key(pair.first, band: earlier) == keys.key(pair.second, band: earlier)
-        }
-      }
-      pairs = IndexPair.mergeDistinct(pairs, owned)
+    let bands = Array(bands)
+    let perBand = ConcurrentMap.map(Array(bands.indices), jobs: jobs) { [self] i in
+      ownedPairs(keys, among: members, band: bands[i])
     }
-    return pairs
+    return perBand.reduce(into: []) { $0 += $1 }.sorted()
+  }
+
+  /// The pairs `band` proposes that no earlier band's keys join.
+  private func ownedPairs(_ keys: ItemSignatures, among members: [Int], band: Int) -> [IndexPair] {
+    var entries = members.map { member in
+      Entry(key: keys.key(member, band: band), item: UInt32(truncatingIfNeeded: member))
+    }
+    entries.sort()
+    return bucketPairs(entries).filter { pair in
+      !(0..<band).contains { earlier in
+        keys.key(pair.first, band: earlier) == keys.key(pair.second, band: earlier)
+      }
+    }
   }
 
   /// The pairs within each run of equal keys of sorted `entries`, sorted and distinct.

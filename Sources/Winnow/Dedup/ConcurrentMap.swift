@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Maps indices on up to `jobs` threads, results in input order.
 ///
@@ -37,16 +38,9 @@ enum ConcurrentMap {
   }
 }
 
-/// Hands out 0, 1, 2… to whichever thread asks, each number once.
-private final class Cursor: @unchecked Sendable {
-  // `value` is only read and written with `lock` held.
-  private let lock = NSLock()
-  private var value = 0
+/// Hands out 0, 1, 2… to whichever thread asks, each number once, without a lock.
+private final class Cursor: Sendable {
+  private let value = Atomic<Int>(0)
 
-  func next() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value - 1
-  }
+  func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }

@@ -70,7 +70,8 @@ public struct Deduplicator: Sendable {
   ) -> FoundPairs {
     let (representatives, copies) = exactCopies(items)
     let index = BandIndex(parameters: parameters, window: config.candidateWindow)
-    let candidates = index.candidatePairs(signatures, among: representatives, bands: bands)
+    let candidates = index.candidatePairs(
+      signatures, among: representatives, bands: bands, jobs: jobs)
     let contained =
       withCopies ? containmentCandidates(representatives, items, jobs: jobs, shingles) : []
     let outcome = PairVerifier(config: config, jobs: jobs).verify(

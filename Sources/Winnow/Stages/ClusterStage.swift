@@ -20,7 +20,8 @@ struct ClusterStage {
 
   private func cluster(_ history: HistoryStore?) throws {
     let deduplicator = plan.deduplicator
-    let articles = try RunArticles(plan, work, parameters: deduplicator.parameters)
+    let articles = try RunArticles(
+      plan, work, parameters: deduplicator.parameters, jobs: jobs)
     let (ordinals, items) = (articles.ordinals, articles.items)
     var found = FoundPairs()
     for shard in 0..<plan.shards {

@@ -18,7 +18,8 @@ struct CollideStage {
 
   private func collide(shard: Int) throws {
     let deduplicator = plan.deduplicator
-    let articles = try RunArticles(plan, work, parameters: deduplicator.parameters)
+    let articles = try RunArticles(
+      plan, work, parameters: deduplicator.parameters, jobs: jobs)
     let fingerprinter = Fingerprinter(config: plan.config.fingerprint)
     let bands = stride(from: shard, to: deduplicator.parameters.bands, by: plan.shards)
     let found = deduplicator.pairs(

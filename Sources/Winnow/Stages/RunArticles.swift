@@ -15,9 +15,9 @@ struct RunArticles: Sendable {
   let signatures: ItemSignatures
   private let shelf: Shelf
 
-  /// Loads every shard's prints, keeping the band keys `parameters` cut.
-  init(_ plan: RunPlan, _ work: WorkFolder, parameters: LSHParameters) throws {
-    var loaded = try Loaded(plan, work, parameters: parameters)
+  /// Loads every shard's prints, cutting the band keys on `jobs` threads.
+  init(_ plan: RunPlan, _ work: WorkFolder, parameters: LSHParameters, jobs: Int) throws {
+    var loaded = try Loaded(plan, work, parameters: parameters, jobs: jobs)
     shelf = loaded.shelf
     entries = loaded.entries
     repeated = try Self.repeatedIds(loaded.entries, shelf)
@@ -112,7 +112,7 @@ private struct Loaded {
   /// `bands` keys per article, zero for an article without a fingerprint.
   private var keys: [UInt64]
 
-  init(_ plan: RunPlan, _ work: WorkFolder, parameters: LSHParameters) throws {
+  init(_ plan: RunPlan, _ work: WorkFolder, parameters: LSHParameters, jobs: Int) throws {
     let index = BandIndex(parameters: parameters, window: 0)
     var entries: [PrintEntry] = []
     var keys: [UInt64] = []
@@ -125,15 +125,13 @@ private struct Loaded {
       let file = try plan.reader(
         work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
       var offset = 0
-      try file.forEachRecord { bytes in
+      var unused = StageTimes()
+      try RecordStream(file: file, jobs: jobs).run(times: &unused) { _, bytes, _ in
+        Self.entry(bytes, index)
+      } consume: { (entry: PrintEntry, entryKeys: [UInt64], size: Int) in
         printOffsets.append(offset)
-        offset += BinaryWriter.varintSize(bytes.count) + bytes.count
-        var entry = try BinaryReader.decode(PrintEntry.self, from: bytes)
-        let signature = entry.fingerprint?.signature ?? []
-        for band in 0..<parameters.bands {
-          keys.append(signature.isEmpty ? 0 : index.key(of: signature, band: band))
-        }
-        entry.fingerprint?.signature = []
+        offset += BinaryWriter.varintSize(size) + size
+        keys += entryKeys
         entries.append(entry)
       }
       prints.append(file)
@@ -147,6 +145,18 @@ private struct Loaded {
       articleOffsets: entries.map(\.offset))
     self.entries = entries
     self.keys = keys
+  }
+
+  /// A print entry without its signature, its band keys (zeros without a fingerprint)
+  /// and its record's size; nil when the bytes do not decode.
+  private static func entry(_ bytes: [UInt8], _ index: BandIndex) -> (PrintEntry, [UInt64], Int)? {
+    guard var entry = try? BinaryReader.decode(PrintEntry.self, from: bytes) else { return nil }
+    let signature = entry.fingerprint?.signature ?? []
+    let keys = (0..<index.parameters.bands).map {
+      signature.isEmpty ? 0 : index.key(of: signature, band: $0)
+    }
+    entry.fingerprint?.signature = []
+    return (entry, keys, bytes.count)
   }
 
   /// The keys of `ordinals` (ascending), moved to the front in place and returned.
