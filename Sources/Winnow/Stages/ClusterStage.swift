@@ -44,8 +44,11 @@ struct ClusterStage {
     }
     try Self.write(decisions, to: work.file(.cluster, "decisions"), plan)
     if let path = plan.pairsOutput {
-      try PairsFile.write(
-        result.pairs, ids: { (try? articles.article(ordinals[$0]).record.id) ?? "" }, to: path)
+      var ids: [Int: String] = [:]
+      for item in result.pairs.flatMap({ [$0.first, $0.second] }) where ids[item] == nil {
+        ids[item] = try articles.article(ordinals[item]).record.id
+      }
+      try PairsFile.write(result.pairs, ids: { ids[$0] ?? "" }, to: path)
     }
     try summary(result, ordinals, articles, deduplicator.parameters).write(
       to: work.file(.cluster, "summary.json"))

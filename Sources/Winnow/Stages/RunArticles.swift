@@ -1,11 +1,9 @@
-/// Every article of a run as the dedup stages see it: each shard's print entries
-/// in order (ordinal = position over all shards), the items that go to dedup with
-/// their band keys, and random access to what stays on disk: signatures in the
-/// prints files, full articles in the articles files, read by offset when a pair
-/// or a report needs them. Memory holds about 230 bytes per article.
+/// Every article of a run as the dedup stages see it, numbered in input order over
+/// all shards (its ordinal): the items that go to dedup with their band keys, the
+/// repeated ids, and random access to what stays on disk: signatures in the prints
+/// files, full articles in the articles files, read by offset when a pair or the
+/// report needs them. Memory holds about 230 bytes per article.
 struct RunArticles: Sendable {
-  /// One entry per article, signatures left on disk.
-  let entries: [PrintEntry]
   /// Later articles (not rejected already) whose id an earlier article used, each
   /// with the ordinal of that first article.
   let repeated: [Int: Int]
@@ -19,7 +17,6 @@ struct RunArticles: Sendable {
   init(_ plan: RunPlan, _ work: WorkFolder, parameters: LSHParameters, jobs: Int) throws {
     var loaded = try Loaded(plan, work, parameters: parameters, jobs: jobs)
     shelf = loaded.shelf
-    entries = loaded.entries
     repeated = try Self.repeatedIds(loaded.entries, shelf)
     var ordinals: [Int] = []
     var items: [DedupItem] = []
