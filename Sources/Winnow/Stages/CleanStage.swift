@@ -1,8 +1,8 @@
 import Logging
 
 /// Stage 1, per shard: reads the shard's pieces and sends every article through
-/// extract and the local cleaning rules on `jobs` threads, batch by batch, so at
-/// most one batch of text is in memory. Writes the articles in input order
+/// extract and the local cleaning rules on `jobs` threads, batch by batch, so no
+/// more than a few batches of text are in memory. Writes the articles in input order
 /// (`shard-N.spool`), the shard's block counts per site (`shard-N.counts`) and
 /// its figures (`shard-N.stats.json`). Shard 0 starts with the inputs that could
 /// not even be listed.
