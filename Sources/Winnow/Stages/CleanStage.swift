@@ -32,9 +32,6 @@ struct CleanStage {
       sink.stats.pieceArticles.append(sink.stats.articles - before)
       before = sink.stats.articles
     }
-    if shard == 0, sink.stats.pieceArticles.isEmpty {
-      sink.stats.pieceArticles = [sink.stats.articles]
-    }
     sink.finish()
     try spool.commit()
     try BoilerplateCounts.write(sink.counts, to: work.file(.clean, shard: shard, "counts"), plan)

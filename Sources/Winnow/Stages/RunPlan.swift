@@ -78,14 +78,16 @@ public struct RunPlan: Sendable, Codable {
   }
 
   /// Contiguous ranges of pieces balanced by bytes: a piece goes to the shard in whose
-  /// share of the whole its middle byte falls. A shard may get no piece.
+  /// share of the whole its middle byte falls, and the first piece to shard 0, which
+  /// also writes the listing failures: they share the first piece's gzip member, as in
+  /// one process. A shard may get no piece.
   static func shards(_ pieces: [Piece], count: Int) -> [Range<Int>] {
     let total = max(1, pieces.reduce(0) { $0 + $1.bytes })
     var ends = [Int](repeating: 0, count: count)
     var before = 0
     for (index, piece) in pieces.enumerated() {
       let middle = before + piece.bytes / 2
-      ends[min(count - 1, middle * count / total)] = index + 1
+      ends[index == 0 ? 0 : min(count - 1, middle * count / total)] = index + 1
       before += piece.bytes
     }
     var ranges: [Range<Int>] = []

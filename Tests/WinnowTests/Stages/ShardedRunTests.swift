@@ -19,15 +19,18 @@ import Testing
     return config
   }
 
-  static func options(_ base: String, _ name: String) -> RunOptions {
+  static func options(_ base: String, _ name: String, inputs: [String] = inputs) -> RunOptions {
     RunOptions(
       inputs: inputs, outputFolder: "\(base)/\(name)", reportFolder: "\(base)/\(name)-report",
       runId: "sharded-test", jobs: 2)
   }
 
   /// Plans `shards` shards and runs every task of every stage in this process.
-  static func sharded(_ base: String, shards: Int) throws -> StageRunner {
-    let plan = RunPlan.make(options(base, "sharded-\(shards)"), config: config, shards: shards)
+  static func sharded(
+    _ base: String, shards: Int, inputs: [String] = inputs, config: Config = config
+  ) throws -> StageRunner {
+    let plan = RunPlan.make(
+      options(base, "sharded-\(shards)", inputs: inputs), config: config, shards: shards)
     let runner = StageRunner(
       plan: plan, work: WorkFolder(path: "\(base)/work-\(shards)"), jobs: 1,
       logger: Logger(label: "test"))
@@ -64,6 +67,20 @@ import Testing
     #expect(try Self.files("\(base)/sharded-\(shards)") == one)
     #expect(report.counts.rejectedByReason["duplicate"] ?? 0 > 0)
     #expect(!FileManager.default.fileExists(atPath: "\(base)/one/\(Pipeline.workName)"))
+  }
+
+  /// One piece and four shards: the piece still goes to shard 0, where the input that
+  /// could not be listed is written first, in the same gzip member as in one process.
+  @Test func listingFailuresShareTheFirstPieceWhateverTheShards() async throws {
+    let base = try makeTemporaryFolder()
+    let inputs = ["\(base)/missing", "\(Self.fixtures)/seeds"]
+    var config = Self.config
+    config.read.pieceBytes = 1 << 30
+    _ = try await Pipeline(config: config).run(Self.options(base, "one", inputs: inputs))
+    let runner = try Self.sharded(base, shards: 4, inputs: inputs, config: config)
+    #expect(runner.plan.shardPieces == [0..<1, 1..<1, 1..<1, 1..<1])
+    #expect(runner.plan.listingFailures.count == 1)
+    #expect(try Self.files("\(base)/sharded-4") == Self.files("\(base)/one"))
   }
 
   @Test func aTaskWaitsForTheStageBeforeIt() throws {
