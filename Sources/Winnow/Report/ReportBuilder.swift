@@ -2,11 +2,11 @@
 /// needs the whole corpus in memory: counts, rule and reason summaries with
 /// a few examples each, histograms, per-site rows and the biggest duplicate clusters.
 public struct ReportBuilder: Sendable {
-  let config: ReportConfig
-  var histograms: HistogramCounter
+  private let config: ReportConfig
+  private var histograms: HistogramCounter
   /// The per-record counts (`ReportPart`), apart from the histograms and learned blocks.
-  var tally = ReportPart()
-  var report = RunReport()
+  private var tally = ReportPart()
+  private var report = RunReport()
   /// Learned blocks by pattern, in `learned` order.
   private var learnedIndex: [UInt64: Int] = [:]
 
@@ -174,5 +174,60 @@ public struct ReportBuilder: Sendable {
     var out = String.UnicodeScalarView()
     out.append(contentsOf: scalars.prefix(limit))
     return String(out) + "…"
+  }
+}
+
+extension ReportBuilder {
+  /// What this builder counted, to merge into another.
+  var part: ReportPart {
+    var part = tally
+    part.signalCounts = histograms.signalCounts
+    part.learnedBlocks = report.learnedBoilerplate.map(\.blocks)
+    part.learnedExamples = report.learnedBoilerplate.map(\.example)
+    return part
+  }
+
+  /// Adds a part counted by a builder with the same configuration and learned blocks.
+  mutating func merge(_ part: ReportPart) {
+    tally.formats.merge(part.formats) { a, b in
+      RunReport.FormatCount(
+        format: a.format, articles: a.articles + b.articles, clean: a.clean + b.clean)
+    }
+    tally.encodings.merge(part.encodings, uniquingKeysWith: +)
+    histograms.add(signalCounts: part.signalCounts)
+    tally.sites.merge(part.sites) { a, b in
+      var row = a
+      row.articles += b.articles
+      row.clean += b.clean
+      row.duplicates += b.duplicates
+      row.judged += b.judged
+      row.qualityPassed += b.qualityPassed
+      return row
+    }
+    tally.keptChars.merge(part.keptChars, uniquingKeysWith: +)
+    let perRule = config.examplesPerRule
+    tally.rules.merge(part.rules) { a, b in
+      var rule = a
+      rule.blocks += b.blocks
+      rule.chars += b.chars
+      for example in b.examples where rule.examples.count < perRule {
+        if !rule.examples.contains(example) { rule.examples.append(example) }
+      }
+      return rule
+    }
+    let perReason = config.examplesPerReason
+    tally.reasons.merge(part.reasons) { a, b in
+      var reason = a
+      reason.count += b.count
+      reason.examples += b.examples.prefix(max(0, perReason - a.examples.count))
+      return reason
+    }
+    tally.qualityRules.merge(part.qualityRules, uniquingKeysWith: +)
+    for (i, blocks) in part.learnedBlocks.enumerated() where i < report.learnedBoilerplate.count {
+      report.learnedBoilerplate[i].blocks += blocks
+      if report.learnedBoilerplate[i].example.isEmpty {
+        report.learnedBoilerplate[i].example = part.learnedExamples[i]
+      }
+    }
   }
 }

@@ -51,10 +51,7 @@ struct CommitStage {
     var kept: [KeptArticle] = []
     for shard in 0..<plan.shards {
       let file = try plan.reader(work.file(.write, shard: shard, "kept"), kind: KeptArticle.kind)
-      try file.forEachRecord { bytes in
-        var input = BinaryReader(bytes)
-        kept.append(try KeptArticle(from: &input))
-      }
+      try file.forEach(KeptArticle.self) { kept.append($0) }
     }
     return kept
   }

@@ -24,8 +24,8 @@ struct FingerprintStage {
       work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
     var stats = try TaskStats.load(work.file(.clean, shard: shard, "stats.json"))
     stats.times = StageTimes()
-    try RecordStream(file: spool, jobs: jobs).run(times: &stats.times) { _, bytes, times in
-      Self.finish(bytes, processor: processor, learned: learned, times: &times)
+    try RecordStream(file: spool, jobs: jobs).run(times: &stats.times) { record, times in
+      Self.finish(record.bytes, processor: processor, learned: learned, times: &times)
     } consume: { result in
       var (encoded, entry) = result
       entry.offset = articles.payloadOffset

@@ -3,22 +3,28 @@
 /// articles back keeps its cores busy while holding a few batches in memory.
 /// Reading and consuming overlap the transform (`BatchOverlap`).
 struct RecordStream {
+  /// One record as read: its number in the file, where it starts, its bytes.
+  struct Record: Sendable {
+    var index: Int
+    var offset: Int
+    var bytes: [UInt8]
+  }
+
   let file: WorkFileReader
   let jobs: Int
   /// Records per batch.
   var batchSize = CleanStage.batchSize
 
-  /// Calls `consume` with `transform`'s result for each record, in order; `transform`
-  /// gets the record's number in the file. A nil result (a record that does not
-  /// decode) stops the stream with an error naming the file.
+  /// Calls `consume` with `transform`'s result for each record, in order. A nil result
+  /// (a record that does not decode) stops the stream with an error naming the file.
   func run<Output: Sendable>(
     times: inout StageTimes,
-    _ transform: @escaping @Sendable (_ index: Int, _ bytes: [UInt8], inout StageTimes) -> Output?,
+    _ transform: @escaping @Sendable (Record, inout StageTimes) -> Output?,
     consume: (Output) throws -> Void
   ) throws {
-    let overlap = BatchOverlap<(Int, [UInt8]), Output?>(jobs: jobs) { transform($0.0, $0.1, &$1) }
+    let overlap = BatchOverlap<Record, Output?>(jobs: jobs, transform)
     defer { _ = overlap.finish() }
-    func take(_ finished: [BatchOverlap<(Int, [UInt8]), Output?>.Done]) throws {
+    func take(_ finished: [BatchOverlap<Record, Output?>.Done]) throws {
       for (outputs, batchTimes) in finished {
         times.merge(batchTimes)
         for result in outputs {
@@ -30,10 +36,10 @@ struct RecordStream {
         }
       }
     }
-    var batch: [(Int, [UInt8])] = []
+    var batch: [Record] = []
     var count = 0
-    try file.forEachRecord { bytes in
-      batch.append((count, Array(bytes)))
+    try file.forEachRecordAndOffset { bytes, offset in
+      batch.append(Record(index: count, offset: offset, bytes: Array(bytes)))
       count += 1
       guard batch.count >= batchSize else { return }
       try take(overlap.submit(batch))

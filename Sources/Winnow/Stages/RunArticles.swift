@@ -85,16 +85,15 @@ private struct Shelf: Sendable {
   private func shard(of ordinal: Int) -> Int { (shardStarts.lastIndex { $0 <= ordinal }) ?? 0 }
 
   func article(_ ordinal: Int) throws -> ProcessedArticle {
-    try BinaryReader.decode(
-      ProcessedArticle.self,
-      from: try articles[shard(of: ordinal)].record(at: articleOffsets[ordinal]))
+    try articles[shard(of: ordinal)].record(at: articleOffsets[ordinal], as: ProcessedArticle.self)
   }
 
   /// The signature of the article at `ordinal`; the prints were verified when loaded.
   func signature(_ ordinal: Int) -> [UInt32] {
     do {
-      let bytes = try prints[shard(of: ordinal)].record(at: printOffsets[ordinal])
-      return try BinaryReader.decode(PrintEntry.self, from: bytes).fingerprint?.signature ?? []
+      let entry = try prints[shard(of: ordinal)].record(
+        at: printOffsets[ordinal], as: PrintEntry.self)
+      return entry.fingerprint?.signature ?? []
     } catch {
       preconditionFailure("cannot read a signature back: \(error)")
     }
@@ -121,13 +120,11 @@ private struct Loaded {
       starts.append(entries.count)
       let file = try plan.reader(
         work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
-      var offset = 0
       var unused = StageTimes()
-      try RecordStream(file: file, jobs: jobs).run(times: &unused) { _, bytes, _ in
-        Self.entry(bytes, index)
-      } consume: { (entry: PrintEntry, entryKeys: [UInt64], size: Int) in
+      try RecordStream(file: file, jobs: jobs).run(times: &unused) { record, _ in
+        Self.entry(record, index)
+      } consume: { (entry: PrintEntry, entryKeys: [UInt64], offset: Int) in
         printOffsets.append(offset)
-        offset += BinaryWriter.varintSize(size) + size
         keys += entryKeys
         entries.append(entry)
       }
@@ -145,15 +142,19 @@ private struct Loaded {
   }
 
   /// A print entry without its signature, its band keys (zeros without a fingerprint)
-  /// and its record's size; nil when the bytes do not decode.
-  private static func entry(_ bytes: [UInt8], _ index: BandIndex) -> (PrintEntry, [UInt64], Int)? {
-    guard var entry = try? BinaryReader.decode(PrintEntry.self, from: bytes) else { return nil }
+  /// and where its record starts; nil when the bytes do not decode.
+  private static func entry(_ record: RecordStream.Record, _ index: BandIndex) -> (
+    PrintEntry, [UInt64], Int
+  )? {
+    guard var entry = try? BinaryReader.decode(PrintEntry.self, from: record.bytes) else {
+      return nil
+    }
     let signature = entry.fingerprint?.signature ?? []
     let keys = (0..<index.parameters.bands).map {
       signature.isEmpty ? 0 : index.key(of: signature, band: $0)
     }
     entry.fingerprint?.signature = []
-    return (entry, keys, bytes.count)
+    return (entry, keys, record.offset)
   }
 
   /// The keys of `ordinals` (ascending), moved to the front in place and returned.

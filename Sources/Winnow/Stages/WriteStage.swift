@@ -29,8 +29,8 @@ struct WriteStage {
     report.setLearned(try LearnedRules.load(plan, work).learned)
     var times = StageTimes()
     try RecordStream(file: articles, jobs: jobs).run(times: &times) {
-      index, bytes, times -> Item? in
-      decisions.article(index, bytes).map { article in
+      record, times -> Item? in
+      decisions.article(record.index, record.bytes).map { article in
         times.measure("write") { encoder.encode(article) }
       }
     } consume: { (item: Item) in
@@ -94,7 +94,7 @@ struct WriteStage {
         }
       }
       if keepForHistory, record.rejection == nil, let print = article.fingerprint {
-        item.kept = KeptArticle(record, print, keys).encoded()
+        item.kept = BinaryWriter.encode(KeptArticle(record, print, keys))
       }
       return item
     }
@@ -162,6 +162,8 @@ struct WriteSummary: TaskJSON {
     }
   }
 
+  /// Adds another task's counts and times; the report parts are added up by a
+  /// `ReportBuilder`, which knows the configuration (`ReportBuilder.merge`).
   mutating func merge(_ other: WriteSummary) {
     counts.articles += other.counts.articles
     counts.clean += other.counts.clean

@@ -27,17 +27,6 @@ struct BinaryWriter {
     bytes.append(UInt8(rest))
   }
 
-  /// The bytes `writeVarint(UInt64(value))` takes: how long a record's length prefix is.
-  static func varintSize(_ value: Int) -> Int {
-    var size = 1
-    var rest = UInt64(value) >> 7
-    while rest > 0 {
-      size += 1
-      rest >>= 7
-    }
-    return size
-  }
-
   /// Zigzag then LEB128, so small negative numbers stay short too.
   mutating func writeVarint(_ value: Int) {
     writeVarint(UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1)))))

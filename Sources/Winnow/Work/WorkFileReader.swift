@@ -41,12 +41,12 @@ final class WorkFileReader: Sendable {
   /// The checksum is checked at the end, so callers must not make anything lasting of
   /// the records until this returns without throwing.
   func forEachRecord(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-    try scanRecords { record, _ in try body(record) }
+    try forEachRecordAndOffset { record, _ in try body(record) }
   }
 
   /// Each record decoded as `T`, in order (see `forEachRecord`).
   func forEach<T: WorkCodable>(_: T.Type, _ body: (T) throws -> Void) throws {
-    try scanRecords { record, offset in
+    try forEachRecordAndOffset { record, offset in
       let value: T
       do throws(WorkFileError) {
         value = try BinaryReader.decode(T.self, from: record)
@@ -60,7 +60,7 @@ final class WorkFileReader: Sendable {
   /// The sequential pass: each record with its payload offset. A record that cannot be
   /// parsed or decoded in a damaged file is reported as the checksum mismatch it is,
   /// not as the symptom it happened to cause.
-  private func scanRecords(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+  func forEachRecordAndOffset(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
     do {
       var scan = PayloadScan(self)
       var records: UInt64 = 0
