@@ -21,10 +21,12 @@ struct LineSplitter {
   /// Size so far of a pending line that grew past the limit, which is then no longer kept.
   private var overflow: Int?
 
-  /// `startOffset` is where the first line starts (after a byte order mark).
-  init(maxLineBytes: Int, startOffset: Int = 0) {
+  /// `startOffset` is where the first line starts (after a byte order mark, or where
+  /// a piece of a split file starts), `linesBefore` how many lines come before it.
+  init(maxLineBytes: Int, startOffset: Int = 0, linesBefore: Int = 0) {
     self.maxLineBytes = maxLineBytes
     offset = startOffset
+    linesDone = linesBefore
   }
 
   /// Hands out every line that `chunk` completes; the rest waits for the next chunk.

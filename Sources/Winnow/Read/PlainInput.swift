@@ -29,6 +29,8 @@ final class PlainInput {
   private var rawEnded = false
   private var reachedEnd = false
   private var failure: InputError?
+  /// Where reading stops, for a piece of a split file (`restrict(to:)`); nil reads to the end.
+  private var end: Int?
 
   /// Opens `path` and reads its first chunk to look for the gzip magic.
   init(path: String) throws(InputError) {
@@ -61,6 +63,17 @@ final class PlainInput {
   }
 
   deinit { close(descriptor) }
+
+  /// From now on hands out only the bytes in `range` of the file, which must not be
+  /// compressed: a piece of a file the plan split at line ends (`FilePart`).
+  func restrict(to range: Range<Int>) throws(InputError) {
+    precondition(!compressed, "a compressed file cannot be read from an offset")
+    guard lseek(descriptor, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+      throw InputError(message: "cannot seek to byte \(range.lowerBound): \(Self.systemError())")
+    }
+    (firstRaw, rawConsumed, end) = (nil, range.lowerBound, range.upperBound)
+    (rawEnded, reachedEnd, failure) = (false, false, nil)
+  }
 
   /// The next chunk of plain (decompressed) bytes, or nil at the end of the file.
   /// Throws when the disk read fails or the gzip data is corrupt or truncated,
@@ -112,9 +125,11 @@ final class PlainInput {
       return first
     }
     if rawEnded { return [] }
-    let size =
+    var size =
       compressed
       ? PlainInput.gzipChunkBytes : PlainInput.readSize(diskSize: diskSize, consumed: rawConsumed)
+    if let end { size = min(size, end - rawConsumed) }
+    guard size > 0 else { return [] }
     let raw = try PlainInput.readRaw(descriptor, count: size)
     rawConsumed += raw.count
     rawEnded = raw.count < size

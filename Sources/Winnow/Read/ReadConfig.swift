@@ -16,9 +16,11 @@ public struct ReadConfig: Sendable, Equatable, Codable {
   public var tsvColumns = ["label", "text"]
   /// A whole-file article or a record larger than this is rejected unread.
   public var maxArticleBytes = 16 << 20
-  /// Consecutive input files are grouped into pieces of at least this many bytes: the unit
-  /// a sharded run hands to a shard, and where the output's gzip members restart
-  /// (docs/stages.md). Smaller pieces spread small inputs over more shards.
+  /// Consecutive input files are grouped into pieces of at least this many bytes, and an
+  /// uncompressed JSON Lines or TSV file of twice this or more is cut at line ends into
+  /// pieces of about this size: the unit a sharded run hands to a shard, and where the
+  /// output's gzip members restart (docs/stages.md). Smaller pieces spread small inputs
+  /// over more shards.
   public var pieceBytes = 4 << 20
 
   public init() {}

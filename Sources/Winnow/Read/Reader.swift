@@ -18,18 +18,48 @@ public struct Reader: Sendable {
   /// Reads one file and calls `emit` for every article-sized piece of it, in order:
   /// `.document` for each article, `.failure` for each unreadable file or broken record.
   public func read(_ file: InputFile, emit: (ReadResult) -> Void) {
-    let input: PlainInput
+    let opened: OpenedInput
     do {
-      input = try PlainInput(path: file.path)
+      opened = try open(file)
     } catch {
       let source = RecordSource(file: file, format: .text, encoding: .utf8, compressed: false)
       emit(source.failure(line: nil, message: error.message))
       return
     }
+    let (input, start, atEnd) = (opened.input, opened.start, opened.atEnd)
+    switch opened.layout {
+    case .utf16(let mark):
+      readUTF16(file, input, start: start, atEnd: atEnd, mark: mark, emit: emit)
+    case .lines(let source, let encoding):
+      readLines(source, input, start: start, encoding: encoding, emit: emit)
+    case .whole(let source):
+      readWhole(source, input, start: start, atEnd: atEnd, emit: emit)
+    }
+  }
+
+  /// A file opened and its start read, and what that start says about how to read the rest.
+  struct OpenedInput {
+    enum Layout {
+      /// Decoded whole from UTF-16.
+      case utf16(ByteOrderMark)
+      /// JSON Lines or TSV, streamed line by line.
+      case lines(RecordSource, LineEncoding)
+      /// One article per file.
+      case whole(RecordSource)
+    }
+    let input: PlainInput
+    /// The first bytes (`headBytes`, or the whole file when `atEnd`).
+    let start: [UInt8]
+    let atEnd: Bool
+    let layout: Layout
+  }
+
+  /// Opens `file` and decides its encoding and format from its start.
+  func open(_ file: InputFile) throws(InputError) -> OpenedInput {
+    let input = try PlainInput(path: file.path)
     let (start, atEnd) = readStart(input)
     if let mark = ByteOrderMark.detect(start) ?? ByteOrderMark.unmarkedUTF16(start), mark.isUTF16 {
-      readUTF16(file, input, start: start, atEnd: atEnd, mark: mark, emit: emit)
-      return
+      return OpenedInput(input: input, start: start, atEnd: atEnd, layout: .utf16(mark))
     }
     let isWholeHead = atEnd && start.count <= Reader.headBytes
     let (encoding, utf8Head) = LineEncoding.detect(
@@ -38,11 +68,9 @@ public struct Reader: Sendable {
       utf8Head, isWholeFile: isWholeHead, extensionHint: Reader.extensionHint(file))
     let source = RecordSource(
       file: file, format: format, encoding: encoding.label, compressed: input.compressed)
-    if format == .jsonl || format == .tsv {
-      readLines(source, input, start: start, encoding: encoding, emit: emit)
-    } else {
-      readWhole(source, input, start: start, atEnd: atEnd, emit: emit)
-    }
+    let layout: OpenedInput.Layout =
+      format == .jsonl || format == .tsv ? .lines(source, encoding) : .whole(source)
+    return OpenedInput(input: input, start: start, atEnd: atEnd, layout: layout)
   }
 
   var sniffer: FormatSniffer { FormatSniffer(tsvColumnCount: config.tsvColumns.count) }
@@ -76,9 +104,11 @@ public struct Reader: Sendable {
 extension Reader {
   /// Streams a JSON Lines or TSV file line by line. Records before a read error
   /// (such as corrupt gzip data) stay emitted; the error becomes one more failure.
+  /// With `part`, reads only that part of the file (`start` unused): the lines the plan
+  /// gave one piece of a cut file.
   func readLines(
     _ source: RecordSource, _ input: PlainInput, start: [UInt8], encoding: LineEncoding,
-    emit: (ReadResult) -> Void
+    part: FilePart? = nil, emit: (ReadResult) -> Void
   ) {
     var skip = 0
     var decoder: LegacyDecoder?
@@ -90,18 +120,27 @@ extension Reader {
     func handle(_ line: SplitLine) {
       if let result = records.result(for: line) { emit(result) }
     }
-    var splitter = LineSplitter(maxLineBytes: config.maxArticleBytes, startOffset: skip)
-    start.withUnsafeBytes { bytes in
-      splitter.feed(UnsafeRawBufferPointer(rebasing: bytes[skip...]), handle)
-    }
+    // A part of a split file starts at its offset, or after the mark when that is 0.
+    let from = part.map { $0.offset == 0 ? skip : $0.offset } ?? skip
+    var splitter = LineSplitter(
+      maxLineBytes: config.maxArticleBytes, startOffset: from, linesBefore: part?.linesBefore ?? 0)
     do {
+      if let part {
+        try input.restrict(to: from..<part.end)
+      } else {
+        start.withUnsafeBytes { bytes in
+          splitter.feed(UnsafeRawBufferPointer(rebasing: bytes[skip...]), handle)
+        }
+      }
       while let chunk = try input.next() {
         chunk.withUnsafeBytes { bytes in splitter.feed(bytes, handle) }
       }
     } catch {
       let read =
         "\(splitter.linesDone) complete lines (\(splitter.offset) bytes) were read before it"
-      emit(source.failure(line: nil, message: "\(error.message); \(read)"))
+      // Each part of a split file fails under its own id.
+      let line = part.map { _ in splitter.linesDone + 1 }
+      emit(source.failure(line: line, message: "\(error.message); \(read)"))
       return
     }
     splitter.finish(handle)

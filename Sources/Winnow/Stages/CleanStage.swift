@@ -26,7 +26,7 @@ struct CleanStage {
     var before = 0  // shard 0's first piece also holds the listing failures
     for piece in plan.pieces(ofShard: shard) {
       for file in plan.files[piece.files] {
-        read(file, with: reader, into: &sink)
+        read(file, piece.part, with: reader, into: &sink)
         progress?("\(sink.stats.articles) articles read, now \(file.path)")
       }
       sink.stats.pieceArticles.append(sink.stats.articles - before)
@@ -38,8 +38,11 @@ struct CleanStage {
     try sink.stats.write(to: work.file(.clean, shard: shard, "stats.json"))
   }
 
-  /// Reads `file` into `sink` batch by batch, charging the reading alone to `read`.
-  private func read(_ file: InputFile, with reader: Reader, into sink: inout Sink) {
+  /// Reads `file` (only `part` of it, when the plan cut it) into `sink` batch by batch,
+  /// charging the reading alone to `read`.
+  private func read(
+    _ file: InputFile, _ part: FilePart?, with reader: Reader, into sink: inout Sink
+  ) {
     let clock = ContinuousClock()
     let start = clock.now
     var processing = Duration.zero
@@ -50,10 +53,11 @@ struct CleanStage {
       results.removeAll(keepingCapacity: true)
       processing += clock.now - before
     }
-    reader.read(file) { result in
+    let emit = { (result: ReadResult) in
       results.append(result)
       if results.count >= Self.batchSize { send() }
     }
+    if let part { reader.read(file, part: part, emit: emit) } else { reader.read(file, emit: emit) }
     send()
     sink.stats.times.add("read", clock.now - start - processing, articles: 0)
   }

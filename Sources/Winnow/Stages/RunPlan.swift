@@ -6,13 +6,16 @@ import Foundation
 /// shards. Every task reads the same plan, so every task sees the same run.
 public struct RunPlan: Sendable, Codable {
   /// Bumped whenever the plan or any work file changes shape.
-  public static let formatVersion: UInt32 = 1
+  public static let formatVersion: UInt32 = 2
 
-  /// Consecutive input files read as one unit; `files` index `RunPlan.files`.
+  /// Consecutive input files read as one unit, or a part of one large file;
+  /// `files` index `RunPlan.files`.
   public struct Piece: Sendable, Codable, Equatable {
     public var first: Int
     public var count: Int
     public var bytes: Int
+    /// The lines of file `first` this piece reads, when the plan cut that file.
+    public var part: FilePart?
 
     var files: Range<Int> { first..<(first + count) }
   }
@@ -49,7 +52,11 @@ public struct RunPlan: Sendable, Codable {
     let runId =
       options.runId
       ?? RunIdentity.derive(files: listing.files, configDigest: config.digest, date: started)
-    let pieces = Self.pieces(sizes: sizes, minimum: config.read.pieceBytes)
+    let reader = Reader(config: config.read)
+    let minimum = config.read.pieceBytes
+    let pieces = Self.pieces(sizes: sizes, minimum: minimum) { index in
+      sizes[index] >= 2 * minimum ? reader.parts(of: listing.files[index], every: minimum) : nil
+    }
     return RunPlan(
       runId: runId, started: started, config: config, inputs: options.inputs,
       outputFolder: options.outputFolder, reportFolder: options.reportFolder ?? "Reports/\(runId)",
@@ -59,13 +66,24 @@ public struct RunPlan: Sendable, Codable {
       pieces: pieces, shardPieces: Self.shards(pieces, count: max(1, shards)))
   }
 
-  /// Consecutive files grouped until each group holds `minimum` bytes (`read.piece_bytes`).
+  /// Consecutive files grouped until each group holds `minimum` bytes (`read.piece_bytes`);
+  /// a file that `parts` cuts (a large JSON Lines or TSV file) gives one piece per part.
   /// A piece is the unit of sharding, and the output's gzip members restart at piece
   /// boundaries, so the output does not depend on the number of shards.
-  static func pieces(sizes: [Int], minimum: Int) -> [Piece] {
+  static func pieces(
+    sizes: [Int], minimum: Int, parts: (_ file: Int) -> [FilePart]? = { _ in nil }
+  ) -> [Piece] {
     var pieces: [Piece] = []
     var current = Piece(first: 0, count: 0, bytes: 0)
     for (index, size) in sizes.enumerated() {
+      if let parts = parts(index) {
+        if current.count > 0 { pieces.append(current) }
+        for part in parts {
+          pieces.append(Piece(first: index, count: 1, bytes: part.end - part.offset, part: part))
+        }
+        current = Piece(first: index + 1, count: 0, bytes: 0)
+        continue
+      }
       current.count += 1
       current.bytes += size
       if current.bytes >= minimum {

@@ -50,12 +50,13 @@ struct WriteStage {
     try summary.write(to: work.file(.write, shard: shard, "summary.json"))
   }
 
-  /// Counts of articles at which each piece ends, within the shard.
+  /// Counts of articles at which each piece ends, within the shard; a piece without
+  /// articles (a part of a file holding only blank lines) ends nothing.
   private static func boundaries(_ pieceArticles: [Int]) -> [Int] {
     var sum = 0
-    return pieceArticles.map {
+    return pieceArticles.compactMap {
       sum += $0
-      return sum
+      return $0 > 0 ? sum : nil
     }
   }
 

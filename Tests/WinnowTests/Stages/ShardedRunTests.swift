@@ -118,4 +118,39 @@ import Testing
     #expect(RunPlan.shards(pieces, count: 6) == [0..<1, 1..<1, 1..<2, 2..<2, 2..<3, 3..<4])
     #expect(RunPlan.pieces(sizes: [], minimum: 3).count == 1, "an empty run still has a piece")
   }
+
+  @Test func aCutFileGivesOnePiecePerPartBetweenTheGroups() {
+    let parts = [
+      FilePart(offset: 0, end: 4, linesBefore: 0), FilePart(offset: 4, end: 9, linesBefore: 2),
+    ]
+    let pieces = RunPlan.pieces(sizes: [1, 9, 1, 1, 1], minimum: 3) { $0 == 1 ? parts : nil }
+    #expect(pieces.map(\.files) == [0..<1, 1..<2, 1..<2, 2..<5])
+    #expect(pieces.map(\.bytes) == [1, 4, 5, 3])
+    #expect(pieces.map(\.part) == [nil, parts[0], parts[1], nil])
+  }
+
+  /// One large feed, the way backfills often come: the plan cuts it at line ends, its parts
+  /// spread over the shards, and the output is still that of one process.
+  @Test func aSingleLargeFeedSpreadsOverShards() async throws {
+    let base = try makeTemporaryFolder()
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: "\(Self.fixtures)/seeds")
+      .sorted()
+    var feed = ""
+    for copy in 0..<3 {
+      for name in seeds {
+        let text = try String(contentsOfFile: "\(Self.fixtures)/seeds/\(name)", encoding: .utf8)
+        let record = ["id": "\(copy)-\(name)", "text": copy == 2 ? text + "（完）" : text]
+        feed += String(decoding: try JSONEncoder().encode(record), as: UTF8.self) + "\n"
+      }
+    }
+    try feed.write(toFile: "\(base)/feed.jsonl", atomically: true, encoding: .utf8)
+    var config = Self.config
+    config.read.pieceBytes = 4096
+    let inputs = ["\(base)/feed.jsonl"]
+    _ = try await Pipeline(config: config).run(Self.options(base, "one", inputs: inputs))
+    let runner = try Self.sharded(base, shards: 3, inputs: inputs, config: config)
+    #expect(runner.plan.pieces.count > 3)
+    #expect(runner.plan.shardPieces.allSatisfy { !$0.isEmpty }, "\(runner.plan.shardPieces)")
+    #expect(try Self.files("\(base)/sharded-3") == Self.files("\(base)/one"))
+  }
 }
