@@ -22,9 +22,11 @@ enum HistoryArticles {
       arguments: [name, value])
   }
 
-  /// Replaces `runId`'s articles with `kept` and deletes the `superseded` rows.
+  /// Replaces `runId`'s articles with `kept` and deletes the `superseded` rows. The
+  /// articles are inserted as they are read, through one prepared statement each for
+  /// both tables; a read error thrown midway rolls back the caller's transaction.
   static func replace(
-    _ db: Database, runId: String, kept: [KeptArticle], superseded: [Int64], addedAt: String
+    _ db: Database, runId: String, kept: KeptArticles, superseded: [Int64], addedAt: String
   ) throws {
     try db.execute(sql: "DELETE FROM article WHERE run_id = ?", arguments: [runId])
     for row in superseded {
@@ -40,7 +42,7 @@ enum HistoryArticles {
         INSERT INTO article_key (article, run_id, added_at, content_hash, band_keys)
         VALUES (?, ?, ?, ?, ?)
         """)
-    for article in kept {
+    try kept.forEach { article in
       try insert.execute(arguments: [
         runId, article.id, article.site, article.date, addedAt, article.shingleCount,
         Blob.data(article.signature),

@@ -14,6 +14,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
   case incompatible(file: String, stored: String, current: String)
   /// Another run holds the history (its lock file is named).
   case locked(file: String, lock: String)
+  /// The run's kept articles could not be read (`message` names their file) while they
+  /// were being recorded; the transaction was rolled back.
+  case keptUnreadable(file: String, message: String)
 
   /// True when another process holds the history's lock.
   public var isLocked: Bool {
@@ -39,6 +42,9 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
     case .locked(let file, let lock):
       "\(file): another winnow run is using this history (lock \(lock) is held); wait for it "
         + "to finish, or check that no run is stuck"
+    case .keptUnreadable(let file, let message):
+      "\(file): the history was left as it was: the run's kept articles could not be read: "
+        + message
     }
   }
 }

@@ -96,7 +96,7 @@ public struct HistoryRebuild: Sendable {
       let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
       try store.record(
         RecordedRun(
-          runId: "rebuilt:\(name)", counts: BoilerplateCounts(), kept: kept,
+          runId: "rebuilt:\(name)", counts: BoilerplateCounts(), kept: KeptArticles(kept),
           fingerprint: config.fingerprint.historyKey, bands: deduplicator.parameters),
         finishedAt: written)
       return kept.count

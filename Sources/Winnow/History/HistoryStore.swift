@@ -104,6 +104,8 @@ public struct HistoryStore: Sendable {
   /// Replaces `runId`'s counts and kept articles, deletes the rows its keepers
   /// supersede, records what the signatures were made with and stamps the run, in
   /// one transaction: a crash leaves the history as it was before, or fully updated.
+  /// The kept articles are read inside it, so an error reading them leaves the history
+  /// as it was too (`HistoryError.keptUnreadable`).
   public func record(_ run: RecordedRun, finishedAt: Date = Date()) throws(HistoryError) {
     let stamp = ISO8601DateFormatter().string(from: finishedAt)
     try attempt("recording run '\(run.runId)'") {
@@ -163,10 +165,13 @@ public struct HistoryStore: Sendable {
     }
   }
 
-  /// Runs `body`, turning any database error into one that names the file and the task.
+  /// Runs `body`, turning any database error into one that names the file and the task,
+  /// and kept articles that could not be read into one that says so: the database is fine.
   func attempt<T>(_ doing: String, _ body: () throws -> T) throws(HistoryError) -> T {
     do {
       return try body()
+    } catch let error as KeptArticles.Unreadable {
+      throw .keptUnreadable(file: path, message: "\(error.underlying)")
     } catch {
       throw .failed(file: path, doing: doing, message: Self.message(error))
     }

@@ -35,7 +35,7 @@ struct CommitStage {
     let summary = try ClusterSummary.load(work.file(.cluster, "summary.json"))
     try history?.record(
       RecordedRun(
-        runId: plan.runId, counts: rules.counts, kept: try keptArticles(),
+        runId: plan.runId, counts: rules.counts, kept: keptArticles,
         superseded: summary.superseded, fingerprint: plan.config.fingerprint.historyKey,
         bands: LSHParameters(bands: summary.bands, rows: summary.rows)))
     var times = try stageTimes()
@@ -46,14 +46,17 @@ struct CommitStage {
     return report
   }
 
-  private func keptArticles() throws -> [KeptArticle] {
-    guard !plan.config.history.path.isEmpty else { return [] }
-    var kept: [KeptArticle] = []
-    for shard in 0..<plan.shards {
-      let file = try plan.reader(work.file(.write, shard: shard, "kept"), kind: KeptArticle.kind)
-      try file.forEach(KeptArticle.self) { kept.append($0) }
+  /// Every write shard's kept articles, read from its `kept` work file while the history
+  /// records them, so memory does not grow with their number. A damaged file shows only
+  /// at its end (the checksum), after its articles were inserted: the error rolls the
+  /// history's transaction back.
+  private var keptArticles: KeptArticles {
+    KeptArticles { [plan, work] body in
+      for shard in 0..<plan.shards {
+        let file = try plan.reader(work.file(.write, shard: shard, "kept"), kind: KeptArticle.kind)
+        try file.forEach(KeptArticle.self, body)
+      }
     }
-    return kept
   }
 
   /// Every earlier task's stage times, summed.
