@@ -6,64 +6,126 @@ import Glibc
 public struct FilePart: Sendable, Codable, Equatable {
   public var offset: Int
   public var end: Int
-  public var linesBefore: Int
+  /// Nil when the plan did not count them (after the first part): a run in one shard
+  /// reads the parts in order and counts as it goes (`read(_:part:linesBefore:emit:)`
+  /// returns the count).
+  public var linesBefore: Int?
 }
 
 extension Reader {
-  /// Cuts `file` at line ends into parts of at least `bytes` each (the last one at
-  /// least half that), or returns nil when the file cannot be read from an offset
-  /// (gzip-compressed, UTF-16, one article per file, unreadable) or is one part anyway.
-  /// Counts the lines on the way, in one pass at `memchr` speed: ids number a line
-  /// from the start of its file, so a part must know the lines before it.
-  func parts(of file: InputFile, every bytes: Int) -> [FilePart]? {
+  /// Cuts `file` after the first line end at or past every `bytes` (a part then holds
+  /// at least `bytes`, the last one at least half that), or returns nil when the file
+  /// cannot be read from an offset (gzip-compressed, UTF-16, one article per file,
+  /// unreadable) or is one part anyway. Finding a cut reads only from the cut on.
+  /// With `countingLines` (a sharded run, whose shards start mid-file) each part also
+  /// gets the lines before it, from one pass over the file at `memchr` speed: ids
+  /// number a line from the start of its file.
+  func parts(of file: InputFile, every bytes: Int, countingLines: Bool) -> [FilePart]? {
     guard let opened = try? open(file), !opened.input.compressed,
       case .lines = opened.layout
     else { return nil }
-    let input = opened.input
-    let size = input.diskSize
-    var parts: [FilePart] = []
-    var current = FilePart(offset: 0, end: size, linesBefore: 0)
-    var (lines, offset) = (0, 0)
-    do {
-      try input.restrict(to: 0..<size)
-      while let chunk = try input.next() {
-        chunk.withUnsafeBytes { chunk in
-          guard let base = chunk.baseAddress else { return }
-          var start = 0
-          while start < chunk.count, let found = memchr(base + start, 0x0A, chunk.count - start) {
-            start = UnsafeRawPointer(found) - base + 1
-            lines += 1
-            let cut = offset + start
-            if cut - current.offset >= bytes && size - cut >= max(1, bytes / 2) {
-              current.end = cut
-              parts.append(current)
-              current = FilePart(offset: cut, end: size, linesBefore: lines)
-            }
-          }
-        }
-        offset += chunk.count
-      }
-    } catch {
-      return nil  // read whole, the file reports its error in the run
+    let source = LineEnds(path: file.path)
+    let size = opened.input.diskSize
+    var cuts = [0]
+    while let last = cuts.last, let cut = source?.end(ofLineAt: last + bytes - 1),
+      size - cut >= max(1, bytes / 2)
+    {
+      cuts.append(cut)
     }
-    parts.append(current)
-    return parts.count > 1 ? parts : nil
+    guard cuts.count > 1, let source else { return nil }
+    var parts = zip(cuts, cuts.dropFirst() + [size]).map {
+      FilePart(offset: $0, end: $1, linesBefore: $0 == 0 ? 0 : nil)
+    }
+    guard countingLines else { return parts }
+    var lines = 0
+    for index in parts.indices {
+      parts[index].linesBefore = lines
+      guard let count = source.lineEnds(in: parts[index].offset..<parts[index].end) else {
+        return nil  // read whole, the file reports its error in the run
+      }
+      lines += count
+    }
+    return parts
   }
 
-  /// Reads the lines of `part` of a file the plan cut (`parts(of:every:)`): the start
-  /// of the file decides its encoding and format, as when it is read whole, and lines
-  /// are numbered from the file's first.
-  func read(_ file: InputFile, part: FilePart, emit: (ReadResult) -> Void) {
+  /// Reads the lines of `part` of a file the plan cut (`parts(of:every:countingLines:)`),
+  /// numbering them after `linesBefore`: the start of the file decides its encoding and
+  /// format, as when it is read whole. Returns the lines of the file up to the part's end.
+  @discardableResult
+  func read(
+    _ file: InputFile, part: FilePart, linesBefore: Int, emit: (ReadResult) -> Void
+  ) -> Int {
+    var part = part
+    part.linesBefore = linesBefore
     do throws(InputError) {
       let opened = try open(file)
       guard case .lines(let source, let encoding) = opened.layout, !opened.input.compressed else {
         throw InputError(message: "it is no longer the uncompressed line file the run planned")
       }
-      readLines(source, opened.input, start: [], encoding: encoding, part: part, emit: emit)
+      return readLines(source, opened.input, start: [], encoding: encoding, part: part, emit: emit)
     } catch {
       let source = RecordSource(file: file, format: .jsonl, encoding: .utf8, compressed: false)
-      let first = part.linesBefore + 1
+      let first = linesBefore + 1
       emit(source.failure(line: first, message: "lines \(first) on: \(error.message)"))
+      return linesBefore
     }
+  }
+}
+
+/// Finds and counts line ends in a file by offset, with `pread`.
+private final class LineEnds {
+  static let chunkBytes = 1 << 20
+  /// Read to find a cut: a few lines' worth, so cutting a huge file reads little of it.
+  static let probeBytes = 64 << 10
+  private let fd: Int32
+  private var buffer = [UInt8](repeating: 0, count: LineEnds.chunkBytes)
+
+  init?(path: String) {
+    fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+  }
+
+  deinit { close(fd) }
+
+  /// The offset just after the first line end at or after `offset`; nil past the end.
+  func end(ofLineAt offset: Int) -> Int? {
+    var at = offset
+    while let count = read(at, limit: Self.probeBytes), count > 0 {
+      let found = buffer.withUnsafeBytes { bytes -> Int? in
+        guard let base = bytes.baseAddress, let end = memchr(base, 0x0A, count) else { return nil }
+        return UnsafeRawPointer(end) - base
+      }
+      if let found { return at + found + 1 }
+      at += count
+    }
+    return nil
+  }
+
+  /// How many line ends `range` holds; nil when the file cannot be read.
+  func lineEnds(in range: Range<Int>) -> Int? {
+    var (at, total) = (range.lowerBound, 0)
+    while at < range.upperBound {
+      guard let count = read(at, limit: range.upperBound - at), count > 0 else { return nil }
+      total += buffer.withUnsafeBytes { Self.count(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+      at += count
+    }
+    return total
+  }
+
+  /// Reads up to `limit` bytes (at most a chunk) at `offset` into `buffer`.
+  private func read(_ offset: Int, limit: Int) -> Int? {
+    let want = min(limit, Self.chunkBytes)
+    let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(offset)) }
+    return got < 0 ? nil : got
+  }
+
+  private static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    var (start, total) = (0, 0)
+    while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+      start = UnsafeRawPointer(found) - base + 1
+      total += 1
+    }
+    return total
   }
 }

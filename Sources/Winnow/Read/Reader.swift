@@ -105,11 +105,12 @@ extension Reader {
   /// Streams a JSON Lines or TSV file line by line. Records before a read error
   /// (such as corrupt gzip data) stay emitted; the error becomes one more failure.
   /// With `part`, reads only that part of the file (`start` unused): the lines the plan
-  /// gave one piece of a cut file.
+  /// gave one piece of a cut file. Returns the lines of the file read up to where it stopped.
+  @discardableResult
   func readLines(
     _ source: RecordSource, _ input: PlainInput, start: [UInt8], encoding: LineEncoding,
     part: FilePart? = nil, emit: (ReadResult) -> Void
-  ) {
+  ) -> Int {
     var skip = 0
     var decoder: LegacyDecoder?
     switch encoding {
@@ -123,7 +124,8 @@ extension Reader {
     // A part of a split file starts at its offset, or after the mark when that is 0.
     let from = part.map { $0.offset == 0 ? skip : $0.offset } ?? skip
     var splitter = LineSplitter(
-      maxLineBytes: config.maxArticleBytes, startOffset: from, linesBefore: part?.linesBefore ?? 0)
+      maxLineBytes: config.maxArticleBytes, startOffset: from,
+      linesBefore: part?.linesBefore ?? 0)
     do {
       if let part {
         try input.restrict(to: from..<part.end)
@@ -141,8 +143,9 @@ extension Reader {
       // Each part of a split file fails under its own id.
       let line = part.map { _ in splitter.linesDone + 1 }
       emit(source.failure(line: line, message: "\(error.message); \(read)"))
-      return
+      return splitter.linesDone
     }
     splitter.finish(handle)
+    return splitter.linesDone
   }
 }

@@ -24,9 +24,10 @@ struct CleanStage {
       sink.add(plan.listingFailures.map { ReadResult.failure($0) })
     }
     var before = 0  // shard 0's first piece also holds the listing failures
+    var lines = 0  // of the cut file being read, when the plan did not count them
     for piece in plan.pieces(ofShard: shard) {
       for file in plan.files[piece.files] {
-        read(file, piece.part, with: reader, into: &sink)
+        lines = read(file, piece.part, linesBefore: lines, with: reader, into: &sink)
         progress?("\(sink.stats.articles) articles read, now \(file.path)")
       }
       sink.stats.pieceArticles.append(sink.stats.articles - before)
@@ -39,10 +40,13 @@ struct CleanStage {
   }
 
   /// Reads `file` (only `part` of it, when the plan cut it) into `sink` batch by batch,
-  /// charging the reading alone to `read`.
+  /// charging the reading alone to `read`. A part the plan counted no lines for comes
+  /// after `linesBefore` (one shard reads a cut file's parts in order); returns the
+  /// lines of a cut file up to the part's end.
   private func read(
-    _ file: InputFile, _ part: FilePart?, with reader: Reader, into sink: inout Sink
-  ) {
+    _ file: InputFile, _ part: FilePart?, linesBefore: Int, with reader: Reader,
+    into sink: inout Sink
+  ) -> Int {
     let clock = ContinuousClock()
     let start = clock.now
     var processing = Duration.zero
@@ -57,9 +61,16 @@ struct CleanStage {
       results.append(result)
       if results.count >= Self.batchSize { send() }
     }
-    if let part { reader.read(file, part: part, emit: emit) } else { reader.read(file, emit: emit) }
+    var lines = 0
+    if let part {
+      lines = reader.read(
+        file, part: part, linesBefore: part.linesBefore ?? linesBefore, emit: emit)
+    } else {
+      reader.read(file, emit: emit)
+    }
     send()
     sink.stats.times.add("read", clock.now - start - processing, articles: 0)
+    return lines
   }
 
   /// Where batches go: processed on the threads (`BatchOverlap`) while the next is

@@ -55,7 +55,8 @@ public struct RunPlan: Sendable, Codable {
     let reader = Reader(config: config.read)
     let minimum = config.read.pieceBytes
     let pieces = Self.pieces(sizes: sizes, minimum: minimum) { index in
-      sizes[index] >= 2 * minimum ? reader.parts(of: listing.files[index], every: minimum) : nil
+      guard sizes[index] >= 2 * minimum else { return nil }
+      return reader.parts(of: listing.files[index], every: minimum, countingLines: shards > 1)
     }
     return RunPlan(
       runId: runId, started: started, config: config, inputs: options.inputs,

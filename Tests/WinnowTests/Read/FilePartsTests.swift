@@ -5,14 +5,32 @@ import Testing
 
 /// A large line file cut into parts reads, part after part, exactly as it reads whole.
 @Suite struct FilePartsTests {
-  /// Every result of `path` read part by part (`every` bytes), and the parts.
-  static func readInParts(_ path: String, every bytes: Int) -> ([ReadResult], [FilePart]?) {
+  /// Every result of `path` read part by part (`every` bytes), and the parts. Counted by
+  /// the plan (a sharded run) or, by default, as the parts are read in order (one shard);
+  /// both ways must number the lines alike.
+  static func readInParts(_ path: String, every bytes: Int) throws -> (
+    [ReadResult], [FilePart]?
+  ) {
     let reader = Reader(config: ReadConfig())
     let file = InputFile(path: path, relativePath: (path as NSString).lastPathComponent)
-    guard let parts = reader.parts(of: file, every: bytes) else { return ([], nil) }
-    var results: [ReadResult] = []
-    for part in parts { reader.read(file, part: part) { results.append($0) } }
-    return (results, parts)
+    guard let counted = reader.parts(of: file, every: bytes, countingLines: true),
+      let parts = reader.parts(of: file, every: bytes, countingLines: false)
+    else { return ([], nil) }
+    var (inOrder, byPlan) = ([ReadResult](), [ReadResult]())
+    var lines = 0
+    for part in parts {
+      #expect((part.linesBefore == nil) == (part.offset > 0), "only the first part is counted")
+      lines = reader.read(file, part: part, linesBefore: part.linesBefore ?? lines) {
+        inOrder.append($0)
+      }
+    }
+    for part in counted {
+      let before = try #require(part.linesBefore)
+      reader.read(file, part: part, linesBefore: before) { byPlan.append($0) }
+    }
+    #expect(summary(inOrder) == summary(byPlan))
+    #expect(counted.map { [$0.offset, $0.end] } == parts.map { [$0.offset, $0.end] })
+    return (inOrder, counted)
   }
 
   /// What tells two results apart for these tests: id, line, content and fields.
@@ -35,7 +53,7 @@ import Testing
     defer { scratch.remove() }
     let text = Self.lines(40)
     let path = try scratch.write("feed.jsonl", text + "\n")
-    let (results, parts) = Self.readInParts(path, every: 200)
+    let (results, parts) = try Self.readInParts(path, every: 200)
     let cut = try #require(parts)
     #expect(cut.count > 3)
     #expect(cut.first?.offset == 0)
@@ -59,7 +77,7 @@ import Testing
     var text = Self.lines(30).replacingOccurrences(of: "第7条新闻的正文\"", with: "broken")
     text = text.replacingOccurrences(of: "{\"text\": \"第12条", with: "\n{\"text\": \"第12条")
     let path = try scratch.write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
-    let (results, parts) = Self.readInParts(path, every: 150)
+    let (results, parts) = try Self.readInParts(path, every: 150)
     #expect((parts?.count ?? 0) > 3)
     let whole = Reader(config: ReadConfig()).readAll(path)
     #expect(whole.failures.count == 1, "the broken line")
@@ -68,7 +86,7 @@ import Testing
 
   @Test func aLegacyEncodedFeedIsCutAndDecodedLikeTheWhole() throws {
     let path = ReadFixtures.read("records-gb18030.jsonl")
-    let (results, parts) = Self.readInParts(path, every: 64)
+    let (results, parts) = try Self.readInParts(path, every: 64)
     #expect((parts?.count ?? 0) > 1)
     let whole = Reader(config: ReadConfig()).readAll(path)
     #expect(whole.documents.allSatisfy { $0.encoding == .gb18030 })
@@ -81,7 +99,7 @@ import Testing
     defer { scratch.remove() }
     let body = try fileText(ReadFixtures.newsTSV)
     let path = try scratch.write("news.tsv", "label\ttext\n" + body + "label\ttext\n" + body)
-    let (results, parts) = Self.readInParts(path, every: 64)
+    let (results, parts) = try Self.readInParts(path, every: 64)
     #expect((parts?.count ?? 0) > 3)
     let whole = Reader(config: ReadConfig()).readAll(path)
     #expect(whole.documents.contains { $0.content == "text" }, "the repeated header")
@@ -103,9 +121,9 @@ import Testing
         })
     let page = try scratch.write("page.txt", String(repeating: "一段正文。\n", count: 100))
     for path in [gzip, utf16, page] {
-      #expect(Self.readInParts(path, every: 64).1 == nil, "\(path)")
+      #expect(try Self.readInParts(path, every: 64).1 == nil, "\(path)")
     }
-    #expect(Self.readInParts(try scratch.write("small.jsonl", lines), every: 1 << 20).1 == nil)
+    #expect(try Self.readInParts(try scratch.write("small.jsonl", lines), every: 1 << 20).1 == nil)
   }
 
   @Test func aPartOfAFileThatWentAwayFailsUnderItsOwnId() throws {
@@ -114,10 +132,14 @@ import Testing
     let path = try scratch.write("feed.jsonl", Self.lines(40) + "\n")
     let reader = Reader(config: ReadConfig())
     let file = InputFile(path: path, relativePath: "feed.jsonl")
-    let parts = try #require(reader.parts(of: file, every: 200))
+    let parts = try #require(reader.parts(of: file, every: 200, countingLines: true))
     try FileManager.default.removeItem(atPath: path)
     var failures: [ReadFailure] = []
-    for part in parts { reader.read(file, part: part) { failures += [$0].failures } }
+    for part in parts {
+      reader.read(file, part: part, linesBefore: part.linesBefore ?? 0) {
+        failures += [$0].failures
+      }
+    }
     #expect(failures.count == parts.count)
     #expect(Set(failures.map(\.id)).count == parts.count, "one id per part")
     #expect(failures.allSatisfy { $0.message.contains("cannot open") })
