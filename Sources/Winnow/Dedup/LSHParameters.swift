@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How MinHash signatures are cut for locality-sensitive hashing: `bands`
 /// groups of `rows` consecutive values.
@@ -37,6 +38,27 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
   /// - Complexity: O(L log L · m) for signature length L and m integration points.
   public static func optimal(
     threshold: Double, signatureLength: Int, falseNegativeWeight: Double
+  ) -> LSHParameters {
+    let key = OptimalKey(
+      threshold: threshold, signatureLength: signatureLength, weight: falseNegativeWeight)
+    if let known = optimalFound.withLock({ $0[key] }) { return known }
+    let best = search(threshold, signatureLength, falseNegativeWeight)
+    optimalFound.withLock { $0[key] = best }
+    return best
+  }
+
+  private struct OptimalKey: Hashable {
+    var threshold: Double
+    var signatureLength: Int
+    var weight: Double
+  }
+
+  /// The searches done in this process: a few hundred thousand `pow` calls each, and a
+  /// one-process run's collide, cluster and write stages each ask for the same one.
+  private static let optimalFound = Mutex<[OptimalKey: LSHParameters]>([:])
+
+  private static func search(
+    _ threshold: Double, _ signatureLength: Int, _ falseNegativeWeight: Double
   ) -> LSHParameters {
     var best = LSHParameters(bands: 1, rows: 1)
     var smallestError = Double.infinity

@@ -10,6 +10,7 @@ struct ClusterStage {
   let plan: RunPlan
   let work: WorkFolder
   let jobs: Int
+  let loaded: LoadedArticles
 
   func run(history: HistoryStore?) throws {
     try work.requireComplete(.collide, shards: plan.shards)
@@ -20,8 +21,9 @@ struct ClusterStage {
 
   private func cluster(_ history: HistoryStore?) throws {
     let deduplicator = plan.deduplicator
-    let articles = try RunArticles(
-      plan, work, parameters: deduplicator.parameters, jobs: jobs)
+    let articles = try loaded.articles {
+      try RunArticles(plan, work, parameters: deduplicator.parameters, jobs: jobs)
+    }
     let (ordinals, items) = (articles.ordinals, articles.items)
     var found = FoundPairs()
     for shard in 0..<plan.shards {

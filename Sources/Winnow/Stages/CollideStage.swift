@@ -8,6 +8,7 @@ struct CollideStage {
   let plan: RunPlan
   let work: WorkFolder
   let jobs: Int
+  let loaded: LoadedArticles
 
   func run(shard: Int) throws {
     try work.requireComplete(.fingerprint, shards: plan.shards)
@@ -18,8 +19,9 @@ struct CollideStage {
 
   private func collide(shard: Int) throws {
     let deduplicator = plan.deduplicator
-    let articles = try RunArticles(
-      plan, work, parameters: deduplicator.parameters, jobs: jobs)
+    let articles = try loaded.articles {
+      try RunArticles(plan, work, parameters: deduplicator.parameters, jobs: jobs)
+    }
     let fingerprinter = Fingerprinter(config: plan.config.fingerprint)
     let bands = stride(from: shard, to: deduplicator.parameters.bands, by: plan.shards)
     let found = deduplicator.pairs(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every article of a run as the dedup stages see it, numbered in input order over
 /// all shards (its ordinal): the items that go to dedup with their band keys, the
 /// repeated ids, and random access to what stays on disk: signatures in the prints
@@ -165,5 +167,30 @@ private struct Loaded {
     keys.removeLast(keys.count - ordinals.count * bands)
     defer { keys = [] }
     return keys
+  }
+}
+
+/// A run's articles as the dedup stages load them, kept between tasks of one process:
+/// `winnow run`'s cluster stage would otherwise read every print again right after
+/// collide did. `StageRunner` clears it before any other stage.
+final class LoadedArticles: @unchecked Sendable {
+  // `kept` is only touched with `lock` held.
+  private let lock = NSLock()
+  private var kept: RunArticles?
+
+  /// The articles loaded before, or `load`'s, kept for the next task.
+  func articles(_ load: () throws -> RunArticles) rethrows -> RunArticles {
+    lock.lock()
+    defer { lock.unlock() }
+    if let kept { return kept }
+    let articles = try load()
+    kept = articles
+    return articles
+  }
+
+  func clear() {
+    lock.lock()
+    kept = nil
+    lock.unlock()
   }
 }

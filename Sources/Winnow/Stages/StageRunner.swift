@@ -13,6 +13,8 @@ public struct StageRunner: Sendable {
   /// The run's history, opened (and locked) by the caller; nil opens it when a
   /// stage needs it, if the plan names one.
   let history: HistoryStore?
+  /// The dedup stages' view of the run, kept from collide to cluster in one process.
+  private let loaded = LoadedArticles()
 
   public init(
     plan: RunPlan, work: WorkFolder, jobs: Int, logger: Logger, history: HistoryStore? = nil
@@ -51,15 +53,19 @@ public struct StageRunner: Sendable {
   ) throws -> RunReport? {
     try plan.check(shard: shard, of: work)
     try work.begin(stage, shard: shard)
+    // Any other task may change the files the articles were loaded from.
+    if stage != .collide && stage != .cluster { loaded.clear() }
     var report: RunReport?
     switch stage {
     case .clean:
       try CleanStage(plan: plan, work: work, jobs: jobs, logger: logger).run(
         shard: shard, progress: progress)
     case .fingerprint: try FingerprintStage(plan: plan, work: work, jobs: jobs).run(shard: shard)
-    case .collide: try CollideStage(plan: plan, work: work, jobs: jobs).run(shard: shard)
+    case .collide:
+      try CollideStage(plan: plan, work: work, jobs: jobs, loaded: loaded).run(shard: shard)
     case .cluster:
-      try ClusterStage(plan: plan, work: work, jobs: jobs).run(history: try historyStore())
+      try ClusterStage(plan: plan, work: work, jobs: jobs, loaded: loaded).run(
+        history: try historyStore())
     case .write: try WriteStage(plan: plan, work: work, jobs: jobs).run(shard: shard)
     case .commit:
       report = try CommitStage(plan: plan, work: work).run(
