@@ -75,23 +75,29 @@ enum HistoryArticles {
         WHERE article_key.run_id <> ? AND article_key.added_at >= ?
         """,
       arguments: [runId, since])
-    while let row = try rows.next() {
-      // Blobs are read in place (`dataNoCopy`): a million rows are loaded per run.
-      guard let hash = row.dataNoCopy(atIndex: 1), hash.count == 16,
-        let blob = row.dataNoCopy(atIndex: 2)
-      else { continue }
+    /// Adds one row's keys to `index`, unless its blob does not have the expected size.
+    func add(_ row: Row, hash: Data, blob: Data) {
       let contentHash = ContentHash(
         high: Blob.value(hash, at: 0, as: UInt64.self),
         low: Blob.value(hash, at: 1, as: UInt64.self))
       if storedBandsMatch {
-        guard blob.count == bands * 8 else { continue }
+        guard blob.count == bands * 8 else { return }
         index.append(row: row[0], contentHash: contentHash) {
           Blob.value(blob, at: $0, as: UInt64.self)
         }
       } else {
         let bandKeys = keys(Blob.values(blob, as: UInt32.self))
-        guard bandKeys.count == bands else { continue }
+        guard bandKeys.count == bands else { return }
         index.append(row: row[0], contentHash: contentHash) { bandKeys[$0] }
+      }
+    }
+    while let row = try rows.next() {
+      // Blobs are read in place (`withUnsafeData`): a million rows are loaded per run.
+      try row.withUnsafeData(atIndex: 1) { hash in
+        try row.withUnsafeData(atIndex: 2) { blob in
+          guard let hash, hash.count == 16, let blob else { return }
+          add(row, hash: hash, blob: blob)
+        }
       }
     }
     return index

@@ -98,7 +98,7 @@ struct ClusterStage {
       var out = BinaryWriter()
       out.write(ordinal)
       rejection.encode(to: &out)
-      try file.append(out.bytes)
+      file.append(out.bytes)
     }
     try file.commit()
   }

@@ -41,14 +41,14 @@ extension FoundPairs {
     ] {
       head.write(count)
     }
-    try file.append(head.bytes)
+    file.append(head.bytes)
     for pair in pairs {
       var out = BinaryWriter()
       out.write(pair.first)
       out.write(pair.second)
       out.write(pair.similarity)
       out.write(pair.measure.rawValue)
-      try file.append(out.bytes)
+      file.append(out.bytes)
     }
     try file.commit()
   }
