@@ -21,7 +21,7 @@ struct CleanStage {
     let spool = try plan.writer(work.file(.clean, shard: shard, "spool"), kind: Self.spoolKind)
     var sink = Sink(processor: processor, spool: spool, jobs: jobs, logger: logger)
     if shard == 0 {
-      sink.add(plan.listingFailures.map { ReadResult.failure($0) })
+      for failure in plan.listingFailures { sink.add(.failure(failure)) }
     }
     var before = 0  // shard 0's first piece also holds the listing failures
     var lines = 0  // of the cut file being read, when the plan did not count them
@@ -39,42 +39,32 @@ struct CleanStage {
     try sink.stats.write(to: work.file(.clean, shard: shard, "stats.json"))
   }
 
-  /// Reads `file` (only `part` of it, when the plan cut it) into `sink` batch by batch,
-  /// charging the reading alone to `read`. A part the plan counted no lines for comes
-  /// after `linesBefore` (one shard reads a cut file's parts in order); returns the
-  /// lines of a cut file up to the part's end.
+  /// Reads `file` (only `part` of it, when the plan cut it) into `sink`, charging the
+  /// reading alone to `read`. A part the plan counted no lines for comes after
+  /// `linesBefore` (one shard reads a cut file's parts in order); returns the lines of a
+  /// cut file up to the part's end.
   private func read(
     _ file: InputFile, _ part: FilePart?, linesBefore: Int, with reader: Reader,
     into sink: inout Sink
   ) -> Int {
     let clock = ContinuousClock()
     let start = clock.now
-    var processing = Duration.zero
-    var results: [ReadResult] = []
-    func send() {
-      let before = clock.now
-      sink.add(results)
-      results.removeAll(keepingCapacity: true)
-      processing += clock.now - before
-    }
-    let emit = { (result: ReadResult) in
-      results.append(result)
-      if results.count >= Self.batchSize { send() }
-    }
+    let handing = sink.handing
     var lines = 0
     if let part {
-      lines = reader.read(
-        file, part: part, linesBefore: part.linesBefore ?? linesBefore, emit: emit)
+      lines = reader.read(file, part: part, linesBefore: part.linesBefore ?? linesBefore) {
+        sink.add($0)
+      }
     } else {
-      reader.read(file, emit: emit)
+      reader.read(file) { sink.add($0) }
     }
-    send()
-    sink.stats.times.add("read", clock.now - start - processing, articles: 0)
+    sink.stats.times.add("read", clock.now - start - (sink.handing - handing), articles: 0)
     return lines
   }
 
-  /// Where batches go: processed on the threads (`BatchOverlap`) while the next is
-  /// read, then appended in order.
+  /// Where articles go: gathered into batches across files (a folder of one-article
+  /// files would otherwise make batches of one), processed on the threads
+  /// (`BatchOverlap`) while the next batch is read, then appended in order.
   private struct Sink {
     typealias Overlap = BatchOverlap<ReadResult, (FirstPass, [UInt8])>
     let spool: WorkFileWriter
@@ -82,6 +72,9 @@ struct CleanStage {
     let overlap: Overlap
     var counts = BoilerplateCounts()
     var stats = TaskStats()
+    private var batch: [ReadResult] = []
+    /// Time spent handing batches over and appending finished ones, not reading.
+    private(set) var handing = Duration.zero
 
     init(processor: ArticleProcessor, spool: WorkFileWriter, jobs: Int, logger: Logger) {
       self.spool = spool
@@ -94,16 +87,30 @@ struct CleanStage {
       }
     }
 
-    /// Hands a batch over; `stats.articles` counts it at once.
-    mutating func add(_ results: [ReadResult]) {
-      guard !results.isEmpty else { return }
-      stats.times.add("read", .zero, articles: results.count)
-      stats.articles += results.count
-      take(overlap.submit(results))
+    /// Takes one article (or failure); `stats.articles` counts it at once, so the
+    /// pieces' article counts do not depend on where batches end.
+    mutating func add(_ result: ReadResult) {
+      stats.articles += 1
+      batch.append(result)
+      if batch.count >= CleanStage.batchSize { submit() }
     }
 
-    /// Waits for the batches still on the threads and appends them.
-    mutating func finish() { take(overlap.finish()) }
+    /// Hands the last batch over, waits for the batches still on the threads and
+    /// appends them.
+    mutating func finish() {
+      submit()
+      take(overlap.finish())
+    }
+
+    private mutating func submit() {
+      guard !batch.isEmpty else { return }
+      let clock = ContinuousClock()
+      let start = clock.now
+      stats.times.add("read", .zero, articles: batch.count)
+      take(overlap.submit(batch))
+      batch.removeAll(keepingCapacity: true)
+      handing += clock.now - start
+    }
 
     private mutating func take(_ finished: [Overlap.Done]) {
       for (done, times) in finished {
