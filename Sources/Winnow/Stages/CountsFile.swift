@@ -14,7 +14,7 @@ extension BoilerplateCounts {
         out.write(hash)
         out.write(count)
       }
-      try file.append(out.bytes)
+      file.append(out.bytes)
     }
     try file.commit()
   }

@@ -62,14 +62,14 @@ final class MemberFile {
     try file.commit()
   }
 
-  private func store(_ members: [[UInt8]]) throws {
+  private func store(_ members: [[UInt8]]) {
     for member in members {
       let (bytes, lines) = pending.removeFirst()
       var out = BinaryWriter()
       out.write(bytes)
       out.write(lines)
       member.withUnsafeBytes { out.writeRaw($0) }
-      try file.append(out.bytes)
+      file.append(out.bytes)
     }
   }
 }
