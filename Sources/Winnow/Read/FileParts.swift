@@ -115,8 +115,11 @@ private final class LineEnds {
   /// Reads up to `limit` bytes (at most a chunk) at `offset` into `buffer`.
   private func read(_ offset: Int, limit: Int) -> Int? {
     let want = min(limit, Self.chunkBytes)
-    let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(offset)) }
-    return got < 0 ? nil : got
+    while true {
+      let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(offset)) }
+      if got >= 0 { return got }
+      if errno != EINTR { return nil }  // a signal is no reason to cut a file differently
+    }
   }
 
   private static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
