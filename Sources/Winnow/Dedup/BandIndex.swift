@@ -74,6 +74,11 @@ struct BandIndex {
     return pairs
   }
 
+  /// The signature's key in every band, in band order.
+  func keys(of signature: [UInt32]) -> [UInt64] {
+    (0..<parameters.bands).map { key(of: signature, band: $0) }
+  }
+
   /// The key of `signature`'s band number `band`: its `rows` values, two per
   /// word, absorbed into a hash seeded by the band number.
   func key(of signature: [UInt32], band: Int) -> UInt64 {

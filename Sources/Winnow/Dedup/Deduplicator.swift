@@ -129,8 +129,7 @@ public struct Deduplicator: Sendable {
 
   /// The LSH band keys of `signature`, one per band: what the history stores.
   public func bandKeys(of signature: [UInt32]) -> [UInt64] {
-    let band = BandIndex(parameters: parameters, window: config.candidateWindow)
-    return (0..<parameters.bands).map { band.key(of: signature, band: $0) }
+    BandIndex(parameters: parameters, window: config.candidateWindow).keys(of: signature)
   }
 
   /// The earlier articles (from the history's `index`) that `items` collide with,

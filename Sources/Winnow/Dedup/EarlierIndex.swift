@@ -106,7 +106,7 @@ struct EarlierCandidates {
 struct KeyTable {
   private var slots: [(key: UInt64, start: Int32, end: Int32)]
   private let mask: Int
-  private var filter: [UInt64]
+  private var filter: BitArray
   private let filterShift: UInt64
 
   init(sortedKeys: [UInt64]) {
@@ -117,11 +117,8 @@ struct KeyTable {
     var filterBits = 64
     while filterBits < 16 * sortedKeys.count { filterBits <<= 1 }
     filterShift = UInt64(64 - filterBits.trailingZeroBitCount)
-    filter = [UInt64](repeating: 0, count: filterBits / 64)
-    for key in sortedKeys {
-      let bit = Int(key >> filterShift)
-      filter[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
+    filter = BitArray(count: filterBits)
+    for key in sortedKeys { filter.insert(Int(key >> filterShift)) }
     var start = 0
     while start < sortedKeys.count {
       var end = start + 1
@@ -135,8 +132,7 @@ struct KeyTable {
 
   /// The positions in the sorted array that hold `key` (empty when none does).
   func range(of key: UInt64) -> Range<Int> {
-    let bit = Int(key >> filterShift)
-    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0..<0 }
+    guard filter.contains(Int(key >> filterShift)) else { return 0..<0 }
     var slot = Int(truncatingIfNeeded: key) & mask
     while slots[slot].start >= 0 {
       if slots[slot].key == key { return Int(slots[slot].start)..<Int(slots[slot].end) }

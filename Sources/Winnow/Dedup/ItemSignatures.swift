@@ -20,11 +20,7 @@ public struct ItemSignatures: Sendable {
     let index = BandIndex(parameters: parameters, window: 0)
     var keys: [UInt64] = []
     keys.reserveCapacity(items.count * parameters.bands)
-    for item in items {
-      for band in 0..<parameters.bands {
-        keys.append(index.key(of: item.fingerprint.signature, band: band))
-      }
-    }
+    for item in items { keys += index.keys(of: item.fingerprint.signature) }
     self.init(bands: parameters.bands, keys: keys) { items[$0].fingerprint.signature }
   }
 

@@ -38,8 +38,7 @@ struct MojibakeScan {
   @inline(__always)
   mutating func addHan(_ v: UInt32) {
     expected = 0
-    let bit = Int(v - Self.hanStart)
-    if patternBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { han(v) } else { run = 0 }
+    if patternBits.contains(Int(v - Self.hanStart)) { han(v) } else { run = 0 }
     previous = (previous.1, v)
   }
 
@@ -48,12 +47,9 @@ struct MojibakeScan {
 
   /// One bit per ideograph U+4E00–U+9FFF: set for those `han` looks for. Built from `han`'s
   /// own tests, so the two cannot disagree: `han` of an unset one only resets the run.
-  private static let patternBitmap: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: Int(hanEnd - hanStart + 63) / 64)
-    for v in hanStart..<hanEnd where isPatternHan(v) {
-      let bit = Int(v - hanStart)
-      bits[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
+  private static let patternBitmap: BitArray = {
+    var bits = BitArray(count: Int(hanEnd - hanStart))
+    for v in hanStart..<hanEnd where isPatternHan(v) { bits.insert(Int(v - hanStart)) }
     return bits
   }()
 

@@ -152,9 +152,9 @@ private struct Loaded {
       return nil
     }
     let signature = entry.fingerprint?.signature ?? []
-    let keys = (0..<index.parameters.bands).map {
-      signature.isEmpty ? 0 : index.key(of: signature, band: $0)
-    }
+    let keys =
+      signature.isEmpty
+      ? [UInt64](repeating: 0, count: index.parameters.bands) : index.keys(of: signature)
     entry.fingerprint?.signature = []
     return (entry, keys, record.offset)
   }

@@ -98,12 +98,8 @@ public enum ScriptFolding {
           index += 1
           continue
         }
-        let value =
-          UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-          | UInt32(bytes[index + 2] & 0x3F)
-        if let entry = entry(of: value), changed[entry >> 6] & (1 << UInt64(entry & 63)) != 0 {
-          return true
-        }
+        let value = UTF8Decoding.threeByteScalar(in: bytes, at: index)
+        if let entry = entry(of: value), changed.contains(entry) { return true }
         index += 3
       }
       return false
@@ -112,11 +108,9 @@ public enum ScriptFolding {
   }
 
   /// One bit per table entry: set where the table changes the character.
-  private static let changedBits: [UInt64] = table.withUnsafeBufferPointer { table in
-    var bits = [UInt64](repeating: 0, count: (tableCount + 63) / 64)
-    for entry in 0..<tableCount where table[entry] != scalar(at: entry) {
-      bits[entry >> 6] |= 1 << UInt64(entry & 63)
-    }
+  private static let changedBits: BitArray = table.withUnsafeBufferPointer { table in
+    var bits = BitArray(count: tableCount)
+    for entry in 0..<tableCount where table[entry] != scalar(at: entry) { bits.insert(entry) }
     return bits
   }
 
