@@ -1,6 +1,7 @@
 import Foundation
 
-/// Stage 6, once: lays every write shard's members into the output's part files,
+/// Stage 6, once: lays every write shard's members into the output's part files (or
+/// links the parts the only write shard laid),
 /// writes the manifest and moves the outputs into place; then records the run in
 /// the history (when it has one) and writes the reports, with every task's
 /// figures summed.
@@ -20,6 +21,10 @@ struct CommitStage {
       let summary = try WriteSummary.load(work.file(.write, shard: shard, "summary.json"))
       written.merge(summary)
       parts.append(summary.report)
+      if let laid = summary.laid {
+        try writer.adopt(laid, from: work.file(.write, shard: shard, "parts"))
+        continue
+      }
       for kind in writer.kinds {
         try writer.add(
           membersAt: work.file(.write, shard: shard, kind), parameters: plan.parameters)

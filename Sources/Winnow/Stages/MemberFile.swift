@@ -1,11 +1,21 @@
 /// JSON lines gathered into chunks of `PartWriter.chunkBytes` (or of a part, when
 /// `write.part_max_bytes` is smaller: parts end only between members) and compressed on
-/// worker threads into gzip members, each member one record of a work file
-/// (with its JSON size and line count in front), so the commit stage reads them
-/// back checked and lays them end to end into part files.
+/// worker threads into gzip members. In a sharded run each member is one record of a
+/// work file (with its JSON size and line count in front), so the commit stage reads
+/// them back checked and lays them end to end into part files; a run with one write
+/// shard lays them into part files at once.
 final class MemberFile {
   static let kind = "members"
-  private let file: WorkFileWriter
+
+  /// Where the members go.
+  enum Destination {
+    /// A work file for the commit stage: parts span the shards.
+    case workFile(WorkFileWriter)
+    /// Part files, laid as the members come.
+    case parts(PartWriter)
+  }
+
+  private let destination: Destination
   private let compressor: MemberCompressor
   private let chunkLimit: Int
   private var chunk: [UInt8] = []
@@ -13,10 +23,16 @@ final class MemberFile {
   /// JSON bytes and lines of the chunks in flight, in submission order.
   private var pending: [(bytes: Int, lines: Int)] = []
 
-  /// `parameters` stamp the work file (`RunPlan.parameters`); `config` says how to compress.
-  init(path: String, parameters: String, config: WriteConfig, jobs: Int) throws {
-    file = try WorkFileWriter(
+  /// `parameters` stamp the work file at `path` (`RunPlan.parameters`); `config` says
+  /// how to compress.
+  convenience init(path: String, parameters: String, config: WriteConfig, jobs: Int) throws {
+    let file = try WorkFileWriter(
       path: path, kind: Self.kind, version: workCodecVersion, parameters: parameters)
+    self.init(.workFile(file), config: config, jobs: jobs)
+  }
+
+  init(_ destination: Destination, config: WriteConfig, jobs: Int) {
+    self.destination = destination
     compressor = MemberCompressor(
       compressor: config.compressor, level: config.compressionLevel, jobs: jobs)
     chunkLimit = min(PartWriter.chunkBytes, config.partMaxBytes)
@@ -56,20 +72,27 @@ final class MemberFile {
   /// Time spent compressing this file's members, summed over threads.
   var compressing: Duration { compressor.duration }
 
+  /// Ends the last member and stores every member; a work file is then complete, while
+  /// part files are closed by their owner (`PartFolders.finish`).
   func commit() throws {
     try endMember()
     try store(compressor.drain())
-    try file.commit()
+    if case .workFile(let file) = destination { try file.commit() }
   }
 
-  private func store(_ members: [[UInt8]]) {
+  private func store(_ members: [[UInt8]]) throws {
     for member in members {
       let (bytes, lines) = pending.removeFirst()
-      var out = BinaryWriter()
-      out.write(bytes)
-      out.write(lines)
-      member.withUnsafeBytes { out.writeRaw($0) }
-      file.append(out.bytes)
+      switch destination {
+      case .workFile(let file):
+        var out = BinaryWriter()
+        out.write(bytes)
+        out.write(lines)
+        member.withUnsafeBytes { out.writeRaw($0) }
+        file.append(out.bytes)
+      case .parts(let parts):
+        try parts.append(member: member, jsonBytes: bytes, records: lines)
+      }
     }
   }
 }

@@ -1,9 +1,13 @@
+import Foundation
+
 /// Stage 5, per shard: streams the shard's articles back, applies the cluster
 /// stage's decisions and encodes every record as a JSON line on `jobs` threads,
 /// into gzip members compressed on worker threads (`MemberFile`):
 /// `shard-N.clean`, `.rejected` and, with `--removed`, `.removed`. Members restart
 /// at every piece boundary, so the commit stage can lay them end to end into part
-/// files that do not depend on the number of shards. With a history, also the
+/// files that do not depend on the number of shards. A run with one shard lays its
+/// part files here at once (`shard-00000.parts/`), as the commit stage would, which
+/// then links them into place instead of copying them. With a history, also the
 /// kept articles (`shard-N.kept`) the history will record.
 struct WriteStage {
   let plan: RunPlan
@@ -43,7 +47,7 @@ struct WriteStage {
         try out.endPiece()
       }
     }
-    try out.finish()
+    summary.laid = try out.finish(laidAt: work.file(.write, shard: shard, "parts"))
     times.add("write", out.compressing, articles: 0)
     summary.times = times
     summary.report = report.part
@@ -107,12 +111,23 @@ struct WriteStage {
     let rejected: MemberFile
     let removed: MemberFile?
     let kept: WorkFileWriter?
+    /// The part files, laid under a temporary name, when the run has one shard.
+    let laid: PartFolders?
 
     init(_ plan: RunPlan, _ work: WorkFolder, shard: Int, jobs: Int) throws {
-      let file = { (kind: String) in
-        try MemberFile(
+      let config = plan.config.write
+      laid =
+        plan.shards == 1
+        ? try PartFolders(
+          path: work.file(.write, shard: shard, "parts.tmp"), config: config,
+          removed: plan.writeRemoved) : nil
+      let file = { [laid] (kind: String) throws -> MemberFile in
+        if let parts = laid?.parts(kind) {
+          return MemberFile(.parts(parts), config: config, jobs: jobs)
+        }
+        return try MemberFile(
           path: work.file(.write, shard: shard, kind), parameters: plan.parameters,
-          config: plan.config.write, jobs: jobs)
+          config: config, jobs: jobs)
       }
       clean = try file("clean")
       rejected = try file("rejected")
@@ -132,9 +147,21 @@ struct WriteStage {
       for file in members { try file.endMember() }
     }
 
-    func finish() throws {
+    /// Completes every file; returns the laid parts' entries, after moving their folder
+    /// to `path`, when there are laid parts.
+    func finish(laidAt path: String) throws -> [OutputEntry]? {
       for file in members { try file.commit() }
       try kept?.commit()
+      guard let laid else { return nil }
+      let entries = try laid.finish()
+      let files = FileManager.default
+      do {
+        if files.fileExists(atPath: path) { try files.removeItem(atPath: path) }
+        try files.moveItem(atPath: laid.path, toPath: path)
+      } catch {
+        throw StageError(path: path, message: "cannot move the parts into place: \(error)")
+      }
+      return entries
     }
 
     /// Time spent compressing, summed over the files and threads.
@@ -151,6 +178,9 @@ struct WriteSummary: TaskJSON {
   var times = StageTimes()
   /// What the report counted of the task's records.
   var report = ReportPart()
+  /// The part files the task laid itself (a run with one shard), for the commit stage
+  /// to link into place; nil when it wrote members for the commit stage to lay.
+  var laid: [OutputEntry]?
 
   mutating func count(_ reason: RejectReason?, bytes: Int) {
     counts.articles += 1

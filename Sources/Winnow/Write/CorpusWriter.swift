@@ -1,17 +1,17 @@
 import Foundation
 
 /// The output folder's side of a run: lays the write stage's gzip members into
-/// `clean/`, `rejected/` (and `removed/`) part files inside a staging folder, then
-/// `commit` moves them into place and writes `manifest.json` last. A run that dies
-/// leaves no file under a final name, and the manifest marks a finished run.
+/// `clean/`, `rejected/` (and `removed/`) part files inside a staging folder, or links
+/// the parts a run's only write shard laid itself, then `commit` moves them into place
+/// and writes `manifest.json` last. A run that dies leaves no file under a final name,
+/// and the manifest marks a finished run.
 public final class CorpusWriter {
   public static let stagingName = ".winnow-staging"
   private let output: String
-  private let staging: String
-  private let clean: PartWriter
-  private let rejected: PartWriter
-  /// `removed/`, when the run writes removed blocks for audit.
-  private let removed: PartWriter?
+  private let staging: PartFolders
+  /// The parts linked from a write shard's folder (`adopt`), which replace the staging
+  /// folder's own.
+  private var adopted: [OutputEntry]?
 
   /// Prepares `outputFolder`; refuses one that holds a finished run unless `overwrite`.
   /// With `removedOutput`, removed blocks go to `removed/` as well.
@@ -19,24 +19,9 @@ public final class CorpusWriter {
     outputFolder: String, overwrite: Bool, config: WriteConfig, removedOutput: Bool = false
   ) throws {
     output = outputFolder
-    staging = "\(outputFolder)/\(Self.stagingName)"
-    let files = FileManager.default
     try Self.checkOutputFolder(outputFolder, overwrite: overwrite)
-    do {
-      try files.createDirectory(atPath: output, withIntermediateDirectories: true)
-      if files.fileExists(atPath: staging) { try files.removeItem(atPath: staging) }
-      for name in ["clean", "rejected"] + (removedOutput ? ["removed"] : []) {
-        try files.createDirectory(atPath: "\(staging)/\(name)", withIntermediateDirectories: true)
-      }
-    } catch {
-      throw OutputError(
-        path: output, message: "cannot prepare the output folder: \(error.localizedDescription)")
-    }
-    clean = PartWriter(folder: "\(staging)/clean", name: "clean", config: config)
-    rejected = PartWriter(folder: "\(staging)/rejected", name: "rejected", config: config)
-    removed =
-      removedOutput
-      ? PartWriter(folder: "\(staging)/removed", name: "removed", config: config) : nil
+    staging = try PartFolders(
+      path: "\(outputFolder)/\(Self.stagingName)", config: config, removed: removedOutput)
   }
 
   /// Throws when `folder` holds a finished run (a manifest) and `overwrite` is off.
@@ -50,18 +35,43 @@ public final class CorpusWriter {
   }
 
   /// The output folders this run writes: `clean`, `rejected`, and `removed` when asked.
-  var kinds: [String] { ["clean", "rejected"] + (removed == nil ? [] : ["removed"]) }
+  var kinds: [String] { staging.kinds }
 
   /// Lays the members of a `MemberFile` into the part files of the kind its name ends
   /// with (`shard-00002.clean` goes to `clean/`).
   func add(membersAt path: String, parameters: String) throws {
     let kind = path.split(separator: ".").last.map(String.init) ?? ""
-    guard let parts = kind == "clean" ? clean : kind == "rejected" ? rejected : removed else {
+    guard let parts = staging.parts(kind) else {
       throw OutputError(path: path, message: "is not a clean, rejected or removed member file")
     }
     try MemberFile.forEachMember(at: path, parameters: parameters) { member, json, records in
       try parts.append(member: member, jsonBytes: json, records: records)
     }
+  }
+
+  /// Takes the part files `entries` lists from `folder` (laid out as the staging folder
+  /// is) instead of laying members: each is hard-linked into the staging folder, so
+  /// nothing is copied and `folder` stays whole for a rerun. Where a link cannot be made
+  /// (another file system), the file is copied and its SHA-256 checked on the way.
+  func adopt(_ entries: [OutputEntry], from folder: String) throws {
+    for entry in entries {
+      let source = "\(folder)/\(entry.path)"
+      var info = stat()
+      guard stat(source, &info) == 0, Int(info.st_size) == entry.bytes else {
+        throw OutputError(
+          path: source,
+          message:
+            "is missing or not the \(entry.bytes) bytes the write stage laid; rerun the write stage"
+        )
+      }
+      let target = "\(staging.path)/\(entry.path)"
+      if link(source, target) == 0 { continue }
+      guard [EXDEV, EPERM, EMLINK, ENOTSUP].contains(errno) else {
+        throw OutputError.system("link", path: target)
+      }
+      try OutputFile.copy(source, to: target, sha256: entry.sha256)
+    }
+    adopted = entries
   }
 
   /// Finishes the parts, writes the manifest and moves everything into place.
@@ -72,8 +82,8 @@ public final class CorpusWriter {
     manifest.configDigest = configDigest
     manifest.inputs = inputs
     manifest.counts = counts
-    manifest.files = try clean.finish() + rejected.finish() + (removed?.finish() ?? [])
-    let manifestFile = try OutputFile(path: "\(staging)/manifest.json")
+    manifest.files = try adopted ?? staging.finish()
+    let manifestFile = try OutputFile(path: "\(staging.path)/manifest.json")
     try manifestFile.write(Array(manifest.encoded()))
     _ = try manifestFile.close()
     try moveIntoPlace()
@@ -88,11 +98,11 @@ public final class CorpusWriter {
     where files.fileExists(atPath: "\(output)/\(name)") {
       try files.removeItem(atPath: "\(output)/\(name)")
     }
-    for name in ["clean", "rejected"] + (removed == nil ? [] : ["removed"]) + ["manifest.json"] {
-      guard rename("\(staging)/\(name)", "\(output)/\(name)") == 0 else {
+    for name in staging.kinds + ["manifest.json"] {
+      guard rename("\(staging.path)/\(name)", "\(output)/\(name)") == 0 else {
         throw OutputError.system("rename", path: "\(output)/\(name)")
       }
     }
-    try files.removeItem(atPath: staging)
+    try files.removeItem(atPath: staging.path)
   }
 }

@@ -43,3 +43,25 @@ final class OutputFile {
     return Hex.string(hasher.finalize())
   }
 }
+
+extension OutputFile {
+  /// Copies the file at `source` to a new file at `target`, made durable, and checks
+  /// that the copy has the SHA-256 `sha256` (hex) the source was recorded with.
+  static func copy(_ source: String, to target: String, sha256: String) throws(OutputError) {
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else { throw .system("open", path: source) }
+    defer { Glibc.close(input) }
+    let output = try OutputFile(path: target)
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n >= 0 else { throw .system("read", path: source) }
+      if n == 0 { break }
+      try output.write(Array(buffer[..<n]))
+    }
+    guard try output.close() == sha256 else {
+      throw OutputError(path: source, message: "does not have the SHA-256 the write stage recorded")
+    }
+  }
+}

@@ -109,6 +109,34 @@ import Testing
     #expect(runner.work.missing(.fingerprint, shards: 2).isEmpty)
   }
 
+  /// With one shard the write stage lays the part files and commit hard-links them into
+  /// place; the laid files stay, so commit reruns alone, and it refuses one that changed.
+  @Test func oneShardLaysThePartsAndCommitLinksThem() throws {
+    let base = try makeTemporaryFolder()
+    let runner = try Self.sharded(base, shards: 1)
+    let out = "\(base)/sharded-1"
+    let laid = runner.work.file(.write, shard: 0, "parts")
+    let written = try Self.files(out)
+    let parts = written.keys.filter { $0.hasPrefix("clean/part-") }.sorted()
+    #expect(parts.count > 1)
+    for part in parts {
+      #expect(try inode("\(out)/\(part)") == inode("\(laid)/\(part)"), "\(part) is linked")
+    }
+    try FileManager.default.removeItem(atPath: out)
+    try runner.run(.commit)
+    #expect(try Self.files(out) == written)
+
+    try FileManager.default.removeItem(atPath: out)
+    try Data("short".utf8).write(to: URL(fileURLWithPath: "\(laid)/\(parts[1])"))
+    let error = #expect(throws: OutputError.self) { try runner.run(.commit) }
+    #expect(error?.path == "\(laid)/\(parts[1])")
+    #expect(!FileManager.default.fileExists(atPath: "\(out)/manifest.json"))
+  }
+
+  private func inode(_ path: String) throws -> UInt64 {
+    try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+  }
+
   @Test func piecesGroupFilesAndShardsBalanceBytes() {
     let pieces = RunPlan.pieces(sizes: [1, 1, 5, 1, 1, 1, 9, 0], minimum: 3)
     #expect(pieces.map(\.files) == [0..<3, 3..<6, 6..<7, 7..<8])

@@ -263,4 +263,20 @@ func writeRecords(
     #expect(data.count > 10)
     #expect(try GzipInflater.decompress(data).isEmpty)
   }
+
+  /// Where a laid part cannot be linked it is copied, in more than one read, and the
+  /// copy must have the digest the write stage recorded.
+  @Test func aCopiedPartIsCheckedAgainstItsDigest() throws {
+    let folder = try makeTemporaryFolder()
+    let bytes = Data((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+    try bytes.write(to: URL(fileURLWithPath: "\(folder)/laid"))
+    let digest = Hex.string(SHA256Digest.of(bytes))
+    try OutputFile.copy("\(folder)/laid", to: "\(folder)/copy", sha256: digest)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/copy")) == bytes)
+    let error = #expect(throws: OutputError.self) {
+      try OutputFile.copy(
+        "\(folder)/laid", to: "\(folder)/other", sha256: String(repeating: "0", count: 64))
+    }
+    #expect(error?.path == "\(folder)/laid")
+  }
 }
