@@ -24,9 +24,11 @@ struct CollideStage {
     }
     let fingerprinter = Fingerprinter(config: plan.config.fingerprint)
     let bands = stride(from: shard, to: deduplicator.parameters.bands, by: plan.shards)
+    let failure = FirstFailure()
     let found = deduplicator.pairs(
       articles.items, articles.signatures, bands: bands, withCopies: shard == 0, jobs: jobs
-    ) { fingerprinter.shingleSet(articles.matchText(ofItem: $0)) }
+    ) { fingerprinter.shingleSet(articles.matchText(ofItem: $0, failure: failure)) }
+    try failure.check()
     try found.write(to: work.file(.collide, shard: shard, "pairs"), plan)
   }
 }

@@ -48,7 +48,9 @@ struct FingerprintStage {
     let article = processor.secondPass(first, learned: learned, times: &times)
     var out = BinaryWriter()
     article.encode(to: &out)
-    return (out.bytes, PrintEntry(article))
+    var entry = PrintEntry(article)
+    entry.articleCRC = out.bytes.withUnsafeBytes { WorkFileIO.crc32(0, $0) }
+    return (out.bytes, entry)
   }
 }
 

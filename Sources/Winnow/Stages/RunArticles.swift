@@ -4,7 +4,7 @@ import Foundation
 /// all shards (its ordinal): the items that go to dedup with their band keys, the
 /// repeated ids, and random access to what stays on disk: signatures in the prints
 /// files, full articles in the articles files, read by offset when a pair or the
-/// report needs them. Memory holds about 230 bytes per article.
+/// report needs them. Memory holds about 234 bytes per article.
 struct RunArticles: Sendable {
   /// Later articles (not rejected already) whose id an earlier article used, each
   /// with the ordinal of that first article.
@@ -39,13 +39,15 @@ struct RunArticles: Sendable {
   /// The article at `ordinal`, read back from its shard's articles file.
   func article(_ ordinal: Int) throws -> ProcessedArticle { try shelf.article(ordinal) }
 
-  /// Item `item`'s match text, read back for exact verification. The files were
-  /// verified when opened, so a failure here is the disk's, and stops the run.
-  func matchText(ofItem item: Int) -> String {
+  /// Item `item`'s match text, read back for exact verification, for code that cannot
+  /// throw: an article that cannot be read back gives an empty text, and `failure`
+  /// keeps the first error for the caller to throw once that code returns.
+  func matchText(ofItem item: Int, failure: FirstFailure) -> String {
     do {
       return try shelf.article(ordinals[item]).matchText
     } catch {
-      preconditionFailure("cannot read an article back: \(error)")
+      failure.record(error)
+      return ""
     }
   }
 
@@ -76,18 +78,35 @@ struct RunArticles: Sendable {
   }
 }
 
-/// Where each article's print entry and full record lie in the shards' files.
+/// Where each article's print entry and full record lie in the shards' files. The
+/// prints were checked as they were loaded; an article's record is checked against
+/// its print's CRC when read, so no dedup stage reads a whole articles file to check it
+/// (the write stage reads it all, checked, anyway).
 private struct Shelf: Sendable {
   let shardStarts: [Int]
   let prints: [WorkFileReader]
   let articles: [WorkFileReader]
   let printOffsets: [Int]
   let articleOffsets: [Int]
+  let articleCRCs: [UInt32]
 
   private func shard(of ordinal: Int) -> Int { (shardStarts.lastIndex { $0 <= ordinal }) ?? 0 }
 
   func article(_ ordinal: Int) throws -> ProcessedArticle {
-    try articles[shard(of: ordinal)].record(at: articleOffsets[ordinal], as: ProcessedArticle.self)
+    let file = articles[shard(of: ordinal)]
+    let offset = articleOffsets[ordinal]
+    let bytes = try file.record(at: offset)
+    guard bytes.withUnsafeBytes({ WorkFileIO.crc32(0, $0) }) == articleCRCs[ordinal] else {
+      throw WorkFileError(
+        path: file.path,
+        "the record at payload offset \(offset) does not match its checksum: the file is damaged; \(WorkFileError.rerun)"
+      )
+    }
+    do {
+      return try BinaryReader.decode(ProcessedArticle.self, from: bytes)
+    } catch {
+      throw error.located(in: file.path, offset: offset)
+    }
   }
 
   /// The signature of the article at `ordinal`; the prints were verified when loaded.
@@ -131,14 +150,13 @@ private struct Loaded {
         entries.append(entry)
       }
       prints.append(file)
-      let articleFile = try plan.reader(
-        work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind)
-      try articleFile.verify()
-      articles.append(articleFile)
+      articles.append(
+        try plan.reader(
+          work.file(.fingerprint, shard: shard, "articles"), kind: FingerprintStage.articlesKind))
     }
     shelf = Shelf(
       shardStarts: starts, prints: prints, articles: articles, printOffsets: printOffsets,
-      articleOffsets: entries.map(\.offset))
+      articleOffsets: entries.map(\.offset), articleCRCs: entries.map(\.articleCRC))
     self.entries = entries
     self.keys = keys
   }
@@ -192,5 +210,22 @@ final class LoadedArticles: @unchecked Sendable {
     lock.lock()
     kept = nil
     lock.unlock()
+  }
+}
+
+/// The first error met inside code that cannot throw (a closure run on worker threads),
+/// kept for the caller to throw once that code returns.
+final class FirstFailure: @unchecked Sendable {
+  // `error` is only touched with `lock` held.
+  private let lock = NSLock()
+  private var error: (any Error)?
+
+  func record(_ error: any Error) {
+    lock.withLock { self.error = self.error ?? error }
+  }
+
+  /// Throws the error recorded first, if any.
+  func check() throws {
+    if let error = lock.withLock({ error }) { throw error }
   }
 }

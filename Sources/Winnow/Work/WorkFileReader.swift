@@ -93,7 +93,8 @@ final class WorkFileReader: Sendable {
   }
 
   /// The record that starts at `payloadOffset` (`WorkFileWriter.payloadOffset` when it
-  /// was appended). Not covered by the checksum: call `verify()` once before.
+  /// was appended). Not covered by the file's checksum: call `verify()` once before, or
+  /// check the record against a checksum of its own (the prints' `articleCRC`).
   func record(at payloadOffset: Int) throws(WorkFileError) -> [UInt8] {
     guard payloadOffset >= 0, payloadOffset < payloadBytes else {
       throw WorkFileError(path: path, "no record at payload offset \(payloadOffset)")

@@ -87,3 +87,24 @@ extension DedupTests.BandIndexTests {
     #expect(parts.flatMap { $0 }.sorted() == all)
   }
 }
+
+extension DedupTests.BandIndexTests {
+  /// The bucketed counting sort orders as a comparison sort does, repeated keys and keys
+  /// sharing their top bits included, at sizes that take different numbers of buckets.
+  @Test(arguments: [0, 1, 2, 37, 5000, 200_000])
+  func entriesSortByKeyThenItem(count: Int) {
+    var generator = SplitMix64(seed: UInt64(count))
+    var entries: [BandIndex.Entry] = []
+    for item in 0..<count {
+      let roll = generator.next()
+      let key: UInt64 =
+        switch roll % 4 {
+        case 0 where !entries.isEmpty: entries[Int(roll / 4) % entries.count].key
+        case 1: (roll >> 40) | 0xABCD_0000_0000_0000
+        default: generator.next()
+        }
+      entries.append(BandIndex.Entry(key: key, item: UInt32(item)))
+    }
+    #expect(BandIndex.sortedByKey(entries) == entries.sorted())
+  }
+}

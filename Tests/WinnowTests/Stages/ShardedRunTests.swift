@@ -137,6 +137,28 @@ import Testing
     try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
   }
 
+  /// The dedup stages read articles back by offset without checking the whole file: each
+  /// record is checked against its print's CRC, and a damaged one is refused, named.
+  @Test func anArticleReadBackIsCheckedAgainstItsPrint() throws {
+    let base = try makeTemporaryFolder()
+    let runner = try Self.sharded(base, shards: 1)
+    let parameters = runner.plan.deduplicator.parameters
+    let before = try RunArticles(runner.plan, runner.work, parameters: parameters, jobs: 1)
+    let damaged = try #require(
+      try (0..<20).first { try before.article($0).record.text.utf8.count > 20 })
+    let path = runner.work.file(.fingerprint, shard: 0, "articles")
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let text = Data(try before.article(damaged).record.text.utf8)
+    bytes[try #require(bytes.firstRange(of: text)).lowerBound + 1] ^= 0x01
+    try bytes.write(to: URL(fileURLWithPath: path))
+    let after = try RunArticles(runner.plan, runner.work, parameters: parameters, jobs: 1)
+    let error = #expect(throws: WorkFileError.self) { try after.article(damaged) }
+    #expect(error?.description.contains(path) == true)
+    #expect(error?.description.contains("does not match its checksum") == true)
+    let other = damaged + 1
+    #expect(try after.article(other).record.id == before.article(other).record.id)
+  }
+
   @Test func piecesGroupFilesAndShardsBalanceBytes() {
     let pieces = RunPlan.pieces(sizes: [1, 1, 5, 1, 1, 1, 9, 0], minimum: 3)
     #expect(pieces.map(\.files) == [0..<3, 3..<6, 6..<7, 7..<8])
