@@ -47,19 +47,23 @@ struct PairVerifier {
   ) -> Outcome {
     var outcome = Outcome()
     var exactQueue: [IndexPair] = []
-    for pair in candidates {
+    let exact = shingles != nil
+    let verdicts = Self.inChunks(candidates, jobs: jobs) { [self] pair -> SignatureVerdict in
       let estimate = signatures.estimate(pair.first, pair.second)
-      let checkable = shingles != nil && canCheckExactly(pair, items)
-      if estimate >= config.threshold - (checkable ? config.signatureMargin : 0) {
-        if checkable {
-          exactQueue.append(pair)
-        } else {
-          outcome.pairs.append(
-            VerifiedPair(
-              first: pair.first, second: pair.second, similarity: estimate, measure: .estimated))
-        }
-      } else {
-        outcome.signatureRejected += 1
+      let checkable = exact && canCheckExactly(pair, items)
+      guard estimate >= config.threshold - (checkable ? config.signatureMargin : 0) else {
+        return .rejected
+      }
+      return checkable ? .checkExactly : .accepted(estimate)
+    }
+    for (pair, verdict) in zip(candidates, verdicts) {
+      switch verdict {
+      case .rejected: outcome.signatureRejected += 1
+      case .checkExactly: exactQueue.append(pair)
+      case .accepted(let estimate):
+        outcome.pairs.append(
+          VerifiedPair(
+            first: pair.first, second: pair.second, similarity: estimate, measure: .estimated))
       }
     }
     if let shingles {
@@ -86,17 +90,35 @@ struct PairVerifier {
       let needed = Array(Set(batch.flatMap { [$0.first, $0.second] })).sorted()
       let computed = ConcurrentMap.map(needed, jobs: jobs, shingles)
       let sets = Dictionary(uniqueKeysWithValues: zip(needed, computed))
-      for pair in batch {
+      let decided = Self.inChunks(Array(batch), jobs: jobs) { [self] pair in
+        sets[pair.first].flatMap { a in sets[pair.second].flatMap { decide(pair, a, $0) } }
+      }
+      for accepted in decided {
         outcome.exactChecked += 1
-        if let sets = sets[pair.first].flatMap({ a in sets[pair.second].map { (a, $0) } }),
-          let accepted = decide(pair, sets.0, sets.1)
-        {
-          outcome.pairs.append(accepted)
-        } else {
-          outcome.exactRejected += 1
-        }
+        if let accepted { outcome.pairs.append(accepted) } else { outcome.exactRejected += 1 }
       }
     }
+  }
+
+  /// What the signatures say of a candidate pair.
+  private enum SignatureVerdict {
+    case rejected
+    case checkExactly
+    /// Accepted on the estimate alone (it cannot be checked exactly).
+    case accepted(Double)
+  }
+
+  /// `decide` applied to every pair, in order, on `jobs` threads, in chunks of pairs: one
+  /// pair is too little work to hand to a thread (reading two signatures back, or merging
+  /// two shingle sets), and done in line these loops were most of a 10 GB run's collide.
+  private static func inChunks<Decision: Sendable>(
+    _ pairs: [IndexPair], jobs: Int, _ decide: @escaping @Sendable (IndexPair) -> Decision
+  ) -> [Decision] {
+    let size = 256
+    let chunks = Array(0..<((pairs.count + size - 1) / size))
+    return ConcurrentMap.map(chunks, jobs: jobs) { chunk in
+      pairs[(chunk * size)..<min(pairs.count, (chunk + 1) * size)].map(decide)
+    }.flatMap { $0 }
   }
 
   /// The verified pair when `a` and `b` reach the threshold or, with containment on,
