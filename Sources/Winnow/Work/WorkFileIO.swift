@@ -1,8 +1,9 @@
 import CDeflate
 import Glibc
 
-/// The system calls of work files, retried on EINTR and short counts. Each returns false
-/// (or nil) with `errno` set, for the caller to turn into a `WorkFileError` naming its file.
+/// The system calls of work files (and of the output's files), retried on EINTR and short
+/// counts. Each returns false (or nil) with `errno` set, for the caller to turn into an
+/// error naming its file.
 enum WorkFileIO {
   /// Writes all of `bytes` at the file's position.
   static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {

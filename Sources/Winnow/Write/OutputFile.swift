@@ -20,18 +20,9 @@ final class OutputFile {
   func write(_ bytes: [UInt8]) throws(OutputError) {
     hasher.update(data: bytes)
     byteCount += bytes.count
-    let failed = bytes.withUnsafeBytes { raw -> Bool in
-      guard let base = raw.baseAddress else { return false }
-      var offset = 0
-      while offset < raw.count {
-        let n = Glibc.write(fd, base + offset, raw.count - offset)
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return true }
-        offset += n
-      }
-      return false
+    guard bytes.withUnsafeBytes({ WorkFileIO.writeAll(fd, $0) }) else {
+      throw .system("write", path: path)
     }
-    if failed { throw .system("write", path: path) }
   }
 
   /// Flushes to disk, closes, and returns the file's SHA-256 in hex.
@@ -53,12 +44,13 @@ extension OutputFile {
     defer { Glibc.close(input) }
     let output = try OutputFile(path: target)
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    var offset = 0
     while true {
-      let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n >= 0 else { throw .system("read", path: source) }
+      guard let n = buffer.withUnsafeMutableBytes({ WorkFileIO.preadFull(input, $0, at: offset) })
+      else { throw .system("read", path: source) }
       if n == 0 { break }
       try output.write(Array(buffer[..<n]))
+      offset += n
     }
     guard try output.close() == sha256 else {
       throw OutputError(path: source, message: "does not have the SHA-256 the write stage recorded")
