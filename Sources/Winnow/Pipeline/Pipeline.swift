@@ -22,9 +22,13 @@ public struct Pipeline: Sendable {
   public func run(_ options: RunOptions, progress: (@Sendable (String) -> Void)? = nil) async throws
     -> RunReport
   {
-    // Fail before touching any output when matching could not fold Traditional Chinese.
-    if config.fingerprint.foldTraditional { try ScriptFolding.load() }
+    // The folding table takes OpenCC some 25 ms: built while the run is planned.
+    let folding = Task.detached { [config] () throws in
+      if config.fingerprint.foldTraditional { try ScriptFolding.load() }
+    }
     let plan = RunPlan.make(options, config: config, shards: 1)
+    // Fail before touching any output when matching could not fold Traditional Chinese.
+    try await folding.value
     let history = try openHistory()
     logger.info("run \(plan.runId)\(history.map { ", history \($0.store.path)" } ?? "")")
     let work = WorkFolder(path: "\(options.outputFolder)/\(Self.workName)")

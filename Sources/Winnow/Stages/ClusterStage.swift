@@ -39,7 +39,7 @@ struct ClusterStage {
         ofEarlier: duplicate.earlier, similarity: duplicate.similarity, measure: duplicate.measure)
     }
     for cluster in result.clusters {
-      let keeper = try articles.article(ordinals[cluster.keeper]).record.id
+      let keeper = try articles.id(ordinals[cluster.keeper])
       for member in cluster.members {
         decisions[ordinals[member.index]] = .duplicate(of: keeper, member)
       }
@@ -48,7 +48,7 @@ struct ClusterStage {
     if let path = plan.pairsOutput {
       var ids: [Int: String] = [:]
       for item in result.pairs.flatMap({ [$0.first, $0.second] }) where ids[item] == nil {
-        ids[item] = try articles.article(ordinals[item]).record.id
+        ids[item] = try articles.id(ordinals[item])
       }
       try PairsFile.write(result.pairs, ids: { ids[$0] ?? "" }, to: path)
     }

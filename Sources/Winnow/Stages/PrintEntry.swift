@@ -1,11 +1,15 @@
 /// What the dedup stages need of one article, one entry per article of a shard
-/// in input order: enough to match it, to choose keepers, to find repeated ids,
-/// and to read the article back (its offset in the shard's articles file, and the
+/// in input order: enough to match it, to name keepers and find repeated ids, and
+/// to read the article back (its offset in the shard's articles file, and the
 /// checksum its record is checked against when read back by that offset).
 struct PrintEntry: Sendable, WorkCodable {
   static let kind = "prints"
   /// A 128-bit hash of the id: equal ids, equal hashes (repeated ids are rejected).
   var idHash: ContentHash
+  /// The id itself: clusters name their keeper by it. Read back from the prints
+  /// (a tenth of the articles file's size) rather than from the article, and not
+  /// kept in memory once loaded.
+  var id: String
   /// Rejected before dedup (unreadable, failed quality…): never matched.
   var rejected: Bool
   var fingerprint: Fingerprint?
@@ -19,6 +23,7 @@ struct PrintEntry: Sendable, WorkCodable {
 
   init(_ article: ProcessedArticle) {
     idHash = Self.hash(article.record.id)
+    id = article.record.id
     rejected = article.isRejected
     fingerprint = article.fingerprint
     bodyLength = article.record.quality?.chars ?? 0
@@ -26,6 +31,7 @@ struct PrintEntry: Sendable, WorkCodable {
 
   init(from input: inout BinaryReader) throws(WorkFileError) {
     idHash = ContentHash(high: try input.readFixed(), low: try input.readFixed())
+    id = try input.readString()
     rejected = try input.read(Bool.self)
     bodyLength = try input.read(Int.self)
     offset = try input.read(Int.self)
@@ -36,6 +42,7 @@ struct PrintEntry: Sendable, WorkCodable {
   func encode(to out: inout BinaryWriter) {
     out.writeFixed(idHash.high)
     out.writeFixed(idHash.low)
+    out.writeString(id)
     out.write(rejected)
     out.write(bodyLength)
     out.write(offset)

@@ -39,6 +39,9 @@ struct RunArticles: Sendable {
   /// The article at `ordinal`, read back from its shard's articles file.
   func article(_ ordinal: Int) throws -> ProcessedArticle { try shelf.article(ordinal) }
 
+  /// The id of the article at `ordinal`, read back from its print.
+  func id(_ ordinal: Int) throws -> String { try shelf.print(ordinal).id }
+
   /// Item `item`'s match text, read back for exact verification, for code that cannot
   /// throw: an article that cannot be read back gives an empty text, and `failure`
   /// keeps the first error for the caller to throw once that code returns.
@@ -65,7 +68,7 @@ struct RunArticles: Sendable {
       }
       var first: [String: Int] = [:]  // equal hashes, confirmed on the ids
       for ordinal in order[start..<end] where end - start > 1 {
-        let id = try shelf.article(ordinal).record.id
+        let id = try shelf.print(ordinal).id
         if let earlier = first[id] {
           if !entries[ordinal].rejected { repeated[ordinal] = earlier }
         } else {
@@ -109,12 +112,15 @@ private struct Shelf: Sendable {
     }
   }
 
+  /// The print entry of the article at `ordinal`, whole.
+  func print(_ ordinal: Int) throws -> PrintEntry {
+    try prints[shard(of: ordinal)].record(at: printOffsets[ordinal], as: PrintEntry.self)
+  }
+
   /// The signature of the article at `ordinal`; the prints were verified when loaded.
   func signature(_ ordinal: Int) -> [UInt32] {
     do {
-      let entry = try prints[shard(of: ordinal)].record(
-        at: printOffsets[ordinal], as: PrintEntry.self)
-      return entry.fingerprint?.signature ?? []
+      return try print(ordinal).fingerprint?.signature ?? []
     } catch {
       preconditionFailure("cannot read a signature back: \(error)")
     }
@@ -161,8 +167,8 @@ private struct Loaded {
     self.keys = keys
   }
 
-  /// A print entry without its signature, its band keys (zeros without a fingerprint)
-  /// and where its record starts; nil when the bytes do not decode.
+  /// A print entry without its id and signature, its band keys (zeros without a
+  /// fingerprint) and where its record starts; nil when the bytes do not decode.
   private static func entry(_ record: RecordStream.Record, _ index: BandIndex) -> (
     PrintEntry, [UInt64], Int
   )? {
@@ -174,6 +180,7 @@ private struct Loaded {
       signature.isEmpty
       ? [UInt64](repeating: 0, count: index.parameters.bands) : index.keys(of: signature)
     entry.fingerprint?.signature = []
+    entry.id = ""
     return (entry, keys, record.offset)
   }
 

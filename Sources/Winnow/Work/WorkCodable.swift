@@ -13,7 +13,7 @@ protocol WorkCodable {
 
 /// The version of the record codecs in this file's folder; callers pass it as the work
 /// file's `version`. Bump it with every change to a codec.
-let workCodecVersion: UInt32 = 2
+let workCodecVersion: UInt32 = 3
 
 extension BinaryWriter {
   mutating func write<T: WorkCodable>(_ value: T) {

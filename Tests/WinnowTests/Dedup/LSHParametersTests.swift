@@ -61,6 +61,37 @@ extension DedupTests {
       #expect(chosen == LSHParameters(bands: best.bands, rows: best.rows))
     }
 
+    /// The search multiplies powers up band by band; the plain formula, every candidate's
+    /// two integrals with `pow` at each point, picks the same over a grid of settings.
+    @Test(arguments: [16, 64, 128])
+    func agreesWithThePlainFormula(signatureLength: Int) {
+      for threshold in stride(from: 0.05, through: 0.95, by: 0.1) {
+        for weight in [0.1, 0.5, 0.9] {
+          var best = (error: Double.infinity, bands: 0, rows: 0)
+          for bands in 1...signatureLength {
+            for rows in 1...(signatureLength / bands) {
+              let lsh = LSHParameters(bands: bands, rows: rows)
+              let error =
+                (1 - weight)
+                * LSHParameters.integrate(from: 0, to: threshold) {
+                  lsh.candidateProbability(similarity: $0)
+                }
+                + weight
+                * LSHParameters.integrate(from: threshold, to: 1) {
+                  1 - lsh.candidateProbability(similarity: $0)
+                }
+              if error < best.error { best = (error, bands, rows) }
+            }
+          }
+          let chosen = LSHParameters.optimal(
+            threshold: threshold, signatureLength: signatureLength, falseNegativeWeight: weight)
+          #expect(
+            chosen == LSHParameters(bands: best.bands, rows: best.rows),
+            "t=\(threshold) L=\(signatureLength) w=\(weight)")
+        }
+      }
+    }
+
     @Test func integratesPolynomialsExactly() {
       #expect(abs(LSHParameters.integrate(from: 0, to: 1) { $0 * $0 } - 1.0 / 3) < 1e-12)
       #expect(abs(LSHParameters.integrate(from: 0.2, to: 0.7) { $0 * $0 * $0 } - 0.059625) < 1e-12)
