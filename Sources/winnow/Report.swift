@@ -53,7 +53,7 @@ extension WinnowCommand {
           "cannot read \(runDir)/report.json (schema 4 or later): \(error.localizedDescription)")
       }
       do {
-        try ReportFiles.write(report, to: runDir, trendRuns: nil)
+        try ReportFiles.write(report, to: runDir, trendRuns: nil, jobs: System.coreCount)
       } catch {
         FileHandle.standardError.write(Data("winnow: \(error)\n".utf8))
         throw ExitCode.failure

@@ -1,14 +1,16 @@
 /// The review sections of the HTML report: duplicate clusters (with the texts side by
 /// side), boilerplate, rejected samples and the per-site table.
 extension HTMLReport {
-  static func clusters(_ r: RunReport) -> String {
+  static func clusters(_ r: RunReport, jobs: Int) -> String {
     let stats = DedupFigures.numbers(r.dedup.stats).map {
       row([$0.key, SVGChart.number($0.value)])
     }
     let full = r.dedup.clusters.filter { $0.keeper.text != nil }
     let rest = r.dedup.clusters.filter { $0.keeper.text == nil }
     var content = table(["dedup figure", "value"], stats)
-    content += full.enumerated().map { n, cluster in fullCluster(cluster, number: n + 1) }.joined()
+    content += ConcurrentMap.map(Array(full.indices), jobs: jobs) {
+      fullCluster(full[$0], number: $0 + 1)
+    }.joined()
     if !rest.isEmpty {
       content += "<h3>More clusters</h3>" + clusterRows(rest, first: full.count + 1)
     }

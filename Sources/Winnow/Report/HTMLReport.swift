@@ -9,9 +9,10 @@ import Foundation
 /// let page = HTMLReport.render(report)  // write it next to report.json
 /// ```
 public enum HTMLReport {
-  public static func render(_ r: RunReport) -> String {
+  /// The page; the clusters' side-by-side diffs, most of the work, on `jobs` threads.
+  public static func render(_ r: RunReport, jobs: Int = 1) -> String {
     var body = [header(r), verdict(r), trend(r), charts(r), stages(r)]
-    body += [clusters(r), boilerplate(r), rejected(r), sites(r), inputs(r), outputs(r)]
+    body += [clusters(r, jobs: jobs), boilerplate(r), rejected(r), sites(r), inputs(r), outputs(r)]
     return """
       <!DOCTYPE html>
       <html lang="zh">

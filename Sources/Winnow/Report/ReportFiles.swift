@@ -4,10 +4,11 @@ import Foundation
 /// and `metrics.prom`, each under a temporary name first so a reader (node_exporter
 /// included) never sees half a file.
 public enum ReportFiles {
-  /// The view files, rendered from the report alone.
-  public static func views(of report: RunReport) -> [(name: String, text: String)] {
+  /// The view files, rendered from the report alone (the HTML page on `jobs` threads).
+  public static func views(of report: RunReport, jobs: Int = 1) -> [(name: String, text: String)] {
     [
-      ("report.md", MarkdownReport.render(report)), ("report.html", HTMLReport.render(report)),
+      ("report.md", MarkdownReport.render(report)),
+      ("report.html", HTMLReport.render(report, jobs: jobs)),
       ("metrics.prom", MetricsReport.render(report)),
     ]
   }
@@ -16,7 +17,8 @@ public enum ReportFiles {
   /// reports folder for `previous` and a trend of `trendRuns` runs (this one included); a
   /// re-render (`trendRuns` nil) keeps what report.json recorded.
   public static func write(
-    _ report: RunReport, to folder: String, trendRuns: Int? = ReportConfig().trendRuns
+    _ report: RunReport, to folder: String, trendRuns: Int? = ReportConfig().trendRuns,
+    jobs: Int = 1
   ) throws {
     var report = report
     if let trendRuns {
@@ -27,7 +29,7 @@ public enum ReportFiles {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       try replace("\(folder)/report.json", with: report.encoded())
-      for view in views(of: report) {
+      for view in views(of: report, jobs: jobs) {
         try replace("\(folder)/\(view.name)", with: Data(view.text.utf8))
       }
     } catch {

@@ -8,6 +8,8 @@ import Foundation
 struct CommitStage {
   let plan: RunPlan
   let work: WorkFolder
+  /// Threads for rendering the report.
+  let jobs: Int
 
   /// `history` is the store the run records into (opened and locked by the caller).
   func run(history: HistoryStore?) throws -> RunReport {
@@ -47,7 +49,8 @@ struct CommitStage {
     times.merge(written.times)
     let report = RunReport.of(
       plan, parts: parts, learned: rules.learned, summary, manifest: manifest, times: times)
-    try ReportFiles.write(report, to: plan.reportFolder, trendRuns: plan.config.report.trendRuns)
+    try ReportFiles.write(
+      report, to: plan.reportFolder, trendRuns: plan.config.report.trendRuns, jobs: jobs)
     return report
   }
 

@@ -68,7 +68,7 @@ public struct StageRunner: Sendable {
         history: try historyStore())
     case .write: try WriteStage(plan: plan, work: work, jobs: jobs).run(shard: shard)
     case .commit:
-      report = try CommitStage(plan: plan, work: work).run(
+      report = try CommitStage(plan: plan, work: work, jobs: jobs).run(
         history: try historyStore())
     }
     FaultPoint.pause("\(stage.rawValue)-\(shard)")

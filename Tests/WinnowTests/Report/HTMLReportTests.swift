@@ -21,6 +21,22 @@ import Testing
     #expect(page.contains("onerror=&quot;document.title"))
   }
 
+  /// The clusters' diffs rendered on several threads come out in the same order.
+  @Test func threadsDoNotChangeThePage() {
+    var r = ReportFixture.report()
+    let cluster = r.dedup.clusters[0]
+    r.dedup.clusters = (0..<9).map { n in
+      var copy = cluster
+      copy.keeper.id = "keeper-\(n)"
+      copy.keeper.text = (cluster.keeper.text ?? "") + String(repeating: "第\(n)段。", count: n)
+      return copy
+    }
+    let page = HTMLReport.render(r, jobs: 3)
+    #expect(page == HTMLReport.render(r))
+    let order = (0..<9).compactMap { page.range(of: "keeper-\($0)")?.lowerBound }
+    #expect(order.count == 9 && order == order.sorted())
+  }
+
   @Test func pageLoadsNothingFromElsewhere() {
     var r = ReportFixture.report(text: "一段。")
     r.dedup.clusters[0].keeper.title = "标题"
