@@ -69,9 +69,8 @@ public struct Fingerprinter: Sendable {
     let high = HashMix.mix(contentSeeds.high ^ length)
     let low = HashMix.mix(contentSeeds.low ^ length)
     guard let base = scalars.baseAddress else { return ContentHash(high: high, low: low) }
-    return ContentHash(
-      high: HashMix.hash(base, count: scalars.count, seed: high),
-      low: HashMix.hash(base, count: scalars.count, seed: low))
+    let (hashHigh, hashLow) = HashMix.hash(base, count: scalars.count, seeds: (high, low))
+    return ContentHash(high: hashHigh, low: hashLow)
   }
 }
 

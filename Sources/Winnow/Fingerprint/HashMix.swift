@@ -38,13 +38,36 @@ enum HashMix {
     var state = seed
     var i = 0
     while i < count {
-      var word = UInt64(scalars[i])
-      if i + 1 < count { word |= UInt64(scalars[i + 1]) << scalarBits }
-      if i + 2 < count { word |= UInt64(scalars[i + 2]) << (2 * scalarBits) }
-      state = mix(state ^ word)
+      state = mix(state ^ word(scalars, at: i, count: count))
       i += scalarsPerWord
     }
     return state
+  }
+
+  /// `hash` under two seeds in one pass: each step waits on the one before, so the two
+  /// chains side by side take about the time of one.
+  @inline(__always)
+  static func hash(_ scalars: UnsafePointer<UInt32>, count: Int, seeds: (UInt64, UInt64)) -> (
+    UInt64, UInt64
+  ) {
+    var (first, second) = seeds
+    var i = 0
+    while i < count {
+      let packed = word(scalars, at: i, count: count)
+      first = mix(first ^ packed)
+      second = mix(second ^ packed)
+      i += scalarsPerWord
+    }
+    return (first, second)
+  }
+
+  /// Scalars `i`, `i + 1` and `i + 2` (those below `count`) packed into one word.
+  @inline(__always)
+  private static func word(_ scalars: UnsafePointer<UInt32>, at i: Int, count: Int) -> UInt64 {
+    var word = UInt64(scalars[i])
+    if i + 1 < count { word |= UInt64(scalars[i + 1]) << scalarBits }
+    if i + 2 < count { word |= UInt64(scalars[i + 2]) << (2 * scalarBits) }
+    return word
   }
 }
 
