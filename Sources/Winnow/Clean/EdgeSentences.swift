@@ -11,17 +11,20 @@ struct EdgeSentences {
   let maxChars: Int
 
   /// The block's first sentence (through its end mark and a closing quote), when
-  /// something follows it and it is at most `maxChars` long. Scans UTF-8 bytes.
+  /// something follows it and it is at most `maxChars` long. Scans the UTF-8 bytes in
+  /// place: copying them out first cost more than the scan.
   func lead(of text: String) -> Substring? {
-    let utf8 = Array(text.utf8.prefix(4 * maxChars + 4))
-    var scalars = 0
-    for index in 1..<max(1, utf8.count) where utf8[index] & 0xC0 != 0x80 {
-      scalars += 1
-      if scalars > maxChars { return nil }
-      guard Self.endsSentence(utf8, before: index) else { continue }
-      return Substring(text.utf8[..<text.utf8.index(text.utf8.startIndex, offsetBy: index)])
+    let end = Self.utf8(of: text) { bytes -> Int? in
+      let utf8 = UnsafeBufferPointer(rebasing: bytes.prefix(4 * maxChars + 4))
+      var scalars = 0
+      for index in 1..<max(1, utf8.count) where utf8[index] & 0xC0 != 0x80 {
+        scalars += 1
+        if scalars > maxChars { return nil }
+        if Self.endsSentence(utf8, before: index) { return index }
+      }
+      return nil
     }
-    return nil
+    return end.map { Substring(text.utf8[..<text.utf8.index(text.utf8.startIndex, offsetBy: $0)]) }
   }
 
   /// The text after the block's last sentence end but one: its last sentence, or the
@@ -29,24 +32,34 @@ struct EdgeSentences {
   /// longer than `maxChars`. Scans UTF-8 bytes backwards from the end (it runs on every
   /// long block), so only the tail is looked at.
   func tail(of text: String) -> Substring? {
-    let utf8 = Array(text.utf8.suffix(4 * maxChars + 4))
-    guard utf8.count >= 2 else { return nil }
-    var start = utf8.count - 1
-    var scalars = 0
-    while start > 0 {
-      if utf8[start] & 0xC0 != 0x80 { scalars += 1 }
-      if scalars > maxChars { return nil }
-      if utf8[start] & 0xC0 != 0x80, Self.endsSentence(utf8, before: start) {
-        let offset = text.utf8.count - (utf8.count - start)
-        return Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...])
+    let start = Self.utf8(of: text) { bytes -> Int? in
+      let utf8 = UnsafeBufferPointer(rebasing: bytes.suffix(4 * maxChars + 4))
+      guard utf8.count >= 2 else { return nil }
+      var start = utf8.count - 1
+      var scalars = 0
+      while start > 0 {
+        if utf8[start] & 0xC0 != 0x80 { scalars += 1 }
+        if scalars > maxChars { return nil }
+        if utf8[start] & 0xC0 != 0x80, Self.endsSentence(utf8, before: start) {
+          return bytes.count - (utf8.count - start)
+        }
+        start -= 1
       }
-      start -= 1
+      return nil
     }
-    return nil
+    return start.map {
+      Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: $0)...])
+    }
+  }
+
+  /// `body` over the UTF-8 bytes of `text`, in place.
+  private static func utf8<T>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    var text = text
+    return text.withUTF8(body)
   }
 
   /// Whether a sentence end (perhaps with a closing quote after it) ends right before `index`.
-  static func endsSentence(_ bytes: [UInt8], before index: Int) -> Bool {
+  static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
     var end = index
     for quote in closingQuoteBytes where end >= quote.count {
       if bytes[(end - quote.count)..<end].elementsEqual(quote) {
