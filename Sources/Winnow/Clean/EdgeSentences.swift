@@ -10,8 +10,8 @@ struct EdgeSentences {
   /// An edge sentence is at most this long (scalars).
   let maxChars: Int
 
-  /// The block's first sentence (through its end mark and a closing quote), when
-  /// something follows it and it is at most `maxChars` long. Scans the UTF-8 bytes in
+  /// The block's first sentence through its end mark (a closing quote after the mark
+  /// stays with the rest), when something follows it and it is at most `maxChars` long. Scans the UTF-8 bytes in
   /// place: copying them out first cost more than the scan.
   func lead(of text: String) -> Substring? {
     let end = Self.utf8(of: text) { bytes -> Int? in
@@ -60,6 +60,7 @@ struct EdgeSentences {
 
   /// Whether a sentence end (perhaps with a closing quote after it) ends right before `index`.
   static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
+    guard index > 0, mayEnd(bytes[index - 1]) else { return false }
     var end = index
     for quote in closingQuoteBytes where end >= quote.count {
       if bytes[(end - quote.count)..<end].elementsEqual(quote) {
@@ -69,6 +70,18 @@ struct EdgeSentences {
     }
     return endBytes.contains { mark in
       end >= mark.count && bytes[(end - mark.count)..<end].elementsEqual(mark)
+    }
+  }
+
+  /// Whether `byte` is the last byte of an end mark or a closing quote: the test that turns
+  /// away almost every position of a scan (it checks itself against `ends` and
+  /// `closingQuotes`).
+  @inline(__always)
+  static func mayEnd(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x82, 0x81, 0x9F, 0x9B, 0x21, 0x3F: true  // 。！？；!?
+    case 0x9D, 0x99, 0x8D, 0x89, 0x22, 0x29: true  // ”’」）")
+    default: false
     }
   }
 
