@@ -92,10 +92,11 @@ int main(int argc, char **argv) {
   size_t cap = compressBound(size) + 64;
   unsigned char *out = malloc(cap);
 
-  static const int levels[] = {1, 3, 6, 9, 12};
-  struct config configs[16];
+  static const int levels[] = {1, 2, 3, 4, 5, 6, 9, 12};
+  enum { LEVELS = sizeof levels / sizeof levels[0] };
+  struct config configs[LEVELS * 3];
   int count = 0;
-  for (int i = 0; i < 5; i++) {
+  for (int i = 0; i < LEVELS; i++) {
     for (int k = ZLIB; k <= LIBDEFLATE_REUSED; k++) {
       if (k == ZLIB && levels[i] > 9) continue;
       configs[count++] = (struct config){.kind = k, .level = levels[i]};

@@ -24,10 +24,10 @@ struct FingerprintStage {
       work.file(.fingerprint, shard: shard, "prints"), kind: PrintEntry.kind)
     var stats = try TaskStats.load(work.file(.clean, shard: shard, "stats.json"))
     stats.times = StageTimes()
-    let keepPrints = !plan.config.history.path.isEmpty
+    let keepFingerprints = !plan.config.history.path.isEmpty
     try RecordStream(file: spool, jobs: jobs).run(times: &stats.times) { record, times in
       Self.finish(
-        record.bytes, processor: processor, learned: learned, keepPrint: keepPrints,
+        record.bytes, processor: processor, learned: learned, keepFingerprint: keepFingerprints,
         times: &times)
     } consume: { result in
       var (encoded, entry) = result
@@ -43,17 +43,17 @@ struct FingerprintStage {
   /// One spooled first pass through the second: the article encoded for the
   /// articles file, and its entry (offset still to fill in); nil when the bytes do
   /// not decode (the spool's checksum, checked at its end, will say why). The
-  /// fingerprint goes in the entry; the article keeps it too only with `keepPrint`
+  /// fingerprint goes in the entry; the article keeps it too only with `keepFingerprint`
   /// (a run with a history records it with the kept article), since the signature
   /// alone is an eighth of the record (1.5 GB of a 10 GB run's articles file).
   private static func finish(
     _ bytes: [UInt8], processor: ArticleProcessor, learned: LearnedBoilerplate,
-    keepPrint: Bool, times: inout StageTimes
+    keepFingerprint: Bool, times: inout StageTimes
   ) -> ([UInt8], PrintEntry)? {
     guard let first = try? BinaryReader.decode(FirstPass.self, from: bytes) else { return nil }
     var article = processor.secondPass(first, learned: learned, times: &times)
     var entry = PrintEntry(article)
-    if !keepPrint { article.fingerprint = nil }
+    if !keepFingerprint { article.fingerprint = nil }
     var out = BinaryWriter()
     article.encode(to: &out)
     entry.articleCRC = out.bytes.withUnsafeBytes { WorkFileIO.crc32(0, $0) }

@@ -7,8 +7,8 @@ struct PrintEntry: Sendable, WorkCodable {
   /// A 128-bit hash of the id: equal ids, equal hashes (repeated ids are rejected).
   var idHash: ContentHash
   /// The id itself: clusters name their keeper by it. Read back from the prints
-  /// (a tenth of the articles file's size) rather than from the article, and not
-  /// kept in memory once loaded.
+  /// (about a seventh of the articles file's size) rather than from the article, and
+  /// not kept in memory once loaded.
   var id: String
   /// Rejected before dedup (unreadable, failed quality…): never matched.
   var rejected: Bool
