@@ -87,18 +87,13 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
     return LSHParameters(bands: best.bands, rows: best.rows)
   }
 
-  /// Composite Simpson's rule over 256 intervals: the integrands are smooth
-  /// S-curves, and this agrees with adaptive quadrature (SciPy's `quad`, which
-  /// datasketch uses) to well below the differences between neighbouring b, r.
-  static func integrate(from a: Double, to b: Double, _ f: (Double) -> Double) -> Double {
-    let grid = SimpsonGrid(from: a, to: b)
-    return grid.integral { f(grid.points[$0]) }
-  }
 }
 
 /// The points of composite Simpson's rule over 256 intervals of [a, b], for integrating
-/// several functions known only at those points.
-private struct SimpsonGrid {
+/// several functions known only at those points. The integrands of the LSH search are
+/// smooth S-curves, and this agrees with adaptive quadrature (SciPy's `quad`, which
+/// datasketch uses) to well below the differences between neighbouring b, r.
+struct SimpsonGrid {
   static let intervals = 256
   let points: [Double]
   private let step: Double

@@ -52,6 +52,10 @@ public struct StageRunner: Sendable {
     _ stage: Stage, shard: Int = 0, progress: (@Sendable (String) -> Void)? = nil
   ) throws -> RunReport? {
     try plan.check(shard: shard, of: work)
+    // A task on a node without OpenCC's data must fail, not match without folding.
+    if stage.normalizesText && plan.config.fingerprint.foldTraditional {
+      try ScriptFolding.load()
+    }
     try work.begin(stage, shard: shard)
     // Any other task may change the files the articles were loaded from.
     if stage != .collide && stage != .cluster { loaded.clear() }

@@ -19,6 +19,9 @@ public enum Stage: String, Sendable, CaseIterable, Codable {
 
   /// Whether the stage runs as one task per shard rather than once.
   public var isSharded: Bool { self != .cluster && self != .commit }
+
+  /// Whether the stage normalizes text for matching (folding Traditional Chinese).
+  var normalizesText: Bool { self == .clean || self == .fingerprint || self == .collide }
 }
 
 /// A run's work folder: `plan.json`, then one subfolder per stage holding each

@@ -73,13 +73,8 @@ extension DedupTests {
               let lsh = LSHParameters(bands: bands, rows: rows)
               let error =
                 (1 - weight)
-                * LSHParameters.integrate(from: 0, to: threshold) {
-                  lsh.candidateProbability(similarity: $0)
-                }
-                + weight
-                * LSHParameters.integrate(from: threshold, to: 1) {
-                  1 - lsh.candidateProbability(similarity: $0)
-                }
+                * simpson(0, threshold) { lsh.candidateProbability(similarity: $0) }
+                + weight * simpson(threshold, 1) { 1 - lsh.candidateProbability(similarity: $0) }
               if error < best.error { best = (error, bands, rows) }
             }
           }
@@ -93,8 +88,14 @@ extension DedupTests {
     }
 
     @Test func integratesPolynomialsExactly() {
-      #expect(abs(LSHParameters.integrate(from: 0, to: 1) { $0 * $0 } - 1.0 / 3) < 1e-12)
-      #expect(abs(LSHParameters.integrate(from: 0.2, to: 0.7) { $0 * $0 * $0 } - 0.059625) < 1e-12)
+      #expect(abs(simpson(0, 1) { $0 * $0 } - 1.0 / 3) < 1e-12)
+      #expect(abs(simpson(0.2, 0.7) { $0 * $0 * $0 } - 0.059625) < 1e-12)
+    }
+
+    /// ∫ f over [a, b] on the search's grid.
+    private func simpson(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
+      let grid = SimpsonGrid(from: a, to: b)
+      return grid.integral { f(grid.points[$0]) }
     }
 
     private func trapezoid(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
