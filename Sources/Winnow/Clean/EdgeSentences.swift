@@ -11,8 +11,9 @@ struct EdgeSentences {
   let maxChars: Int
 
   /// The block's first sentence through its end mark (a closing quote after the mark
-  /// stays with the rest), when something follows it and it is at most `maxChars` long. Scans the UTF-8 bytes in
-  /// place: copying them out first cost more than the scan.
+  /// stays with the rest), when something follows it and it is at most `maxChars`
+  /// long. Scans the UTF-8 bytes in place: copying them out first cost more than the
+  /// scan.
   func lead(of text: String) -> Substring? {
     let end = Self.utf8(of: text) { bytes -> Int? in
       let utf8 = UnsafeBufferPointer(rebasing: bytes.prefix(4 * maxChars + 4))

@@ -86,7 +86,6 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
     }
     return LSHParameters(bands: best.bands, rows: best.rows)
   }
-
 }
 
 /// The points of composite Simpson's rule over 256 intervals of [a, b], for integrating

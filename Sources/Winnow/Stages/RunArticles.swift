@@ -40,7 +40,7 @@ struct RunArticles: Sendable {
   func article(_ ordinal: Int) throws -> ProcessedArticle { try shelf.article(ordinal) }
 
   /// The id of the article at `ordinal`, read back from its print.
-  func id(_ ordinal: Int) throws -> String { try shelf.print(ordinal).id }
+  func id(_ ordinal: Int) throws -> String { try shelf.entry(ordinal).id }
 
   /// Item `item`'s match text, read back for exact verification, for code that cannot
   /// throw: an article that cannot be read back gives an empty text, and `failure`
@@ -68,7 +68,7 @@ struct RunArticles: Sendable {
       }
       var first: [String: Int] = [:]  // equal hashes, confirmed on the ids
       for ordinal in order[start..<end] where end - start > 1 {
-        let id = try shelf.print(ordinal).id
+        let id = try shelf.entry(ordinal).id
         if let earlier = first[id] {
           if !entries[ordinal].rejected { repeated[ordinal] = earlier }
         } else {
@@ -113,14 +113,14 @@ private struct Shelf: Sendable {
   }
 
   /// The print entry of the article at `ordinal`, whole.
-  func print(_ ordinal: Int) throws -> PrintEntry {
+  func entry(_ ordinal: Int) throws -> PrintEntry {
     try prints[shard(of: ordinal)].record(at: printOffsets[ordinal], as: PrintEntry.self)
   }
 
   /// The signature of the article at `ordinal`; the prints were verified when loaded.
   func signature(_ ordinal: Int) -> [UInt32] {
     do {
-      return try print(ordinal).fingerprint?.signature ?? []
+      return try entry(ordinal).fingerprint?.signature ?? []
     } catch {
       preconditionFailure("cannot read a signature back: \(error)")
     }
