@@ -17,7 +17,7 @@ final class PartFolders {
     let files = FileManager.default
     do {
       if files.fileExists(atPath: path) { try files.removeItem(atPath: path) }
-      for name in ["clean", "rejected"] + (withRemoved ? ["removed"] : []) {
+      for name in Self.kinds(withRemoved: withRemoved) {
         try files.createDirectory(atPath: "\(path)/\(name)", withIntermediateDirectories: true)
       }
     } catch {
@@ -31,7 +31,11 @@ final class PartFolders {
   }
 
   /// The kinds of output: `clean`, `rejected`, and `removed` when asked.
-  var kinds: [String] { ["clean", "rejected"] + (removed == nil ? [] : ["removed"]) }
+  var kinds: [String] { Self.kinds(withRemoved: removed != nil) }
+
+  private static func kinds(withRemoved: Bool) -> [String] {
+    ["clean", "rejected"] + (withRemoved ? ["removed"] : [])
+  }
 
   /// The part writer of `kind`, nil for a kind this output does not write.
   func parts(_ kind: String) -> PartWriter? {
