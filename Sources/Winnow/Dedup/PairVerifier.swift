@@ -48,7 +48,8 @@ struct PairVerifier {
     var outcome = Outcome()
     var exactQueue: [IndexPair] = []
     let exact = shingles != nil
-    let verdicts = Self.inChunks(candidates, jobs: jobs) { [self] pair -> SignatureVerdict in
+    let verdicts = ConcurrentMap.map(candidates, jobs: jobs, chunk: Self.chunk) {
+      [self] pair -> SignatureVerdict in
       let estimate = signatures.estimate(pair.first, pair.second)
       let checkable = exact && canCheckExactly(pair, items)
       guard estimate >= config.threshold - (checkable ? config.signatureMargin : 0) else {
@@ -90,7 +91,7 @@ struct PairVerifier {
       let needed = Array(Set(batch.flatMap { [$0.first, $0.second] })).sorted()
       let computed = ConcurrentMap.map(needed, jobs: jobs, shingles)
       let sets = Dictionary(uniqueKeysWithValues: zip(needed, computed))
-      let decided = Self.inChunks(Array(batch), jobs: jobs) { [self] pair in
+      let decided = ConcurrentMap.map(Array(batch), jobs: jobs, chunk: Self.chunk) { [self] pair in
         sets[pair.first].flatMap { a in sets[pair.second].flatMap { decide(pair, a, $0) } }
       }
       for accepted in decided {
@@ -108,18 +109,10 @@ struct PairVerifier {
     case accepted(Double)
   }
 
-  /// `decide` applied to every pair, in order, on `jobs` threads, in chunks of pairs: one
-  /// pair is too little work to hand to a thread (reading two signatures back, or merging
-  /// two shingle sets), and done in line these loops were most of a 10 GB run's collide.
-  private static func inChunks<Decision: Sendable>(
-    _ pairs: [IndexPair], jobs: Int, _ decide: @escaping @Sendable (IndexPair) -> Decision
-  ) -> [Decision] {
-    let size = 256
-    let chunks = Array(0..<((pairs.count + size - 1) / size))
-    return ConcurrentMap.map(chunks, jobs: jobs) { chunk in
-      pairs[(chunk * size)..<min(pairs.count, (chunk + 1) * size)].map(decide)
-    }.flatMap { $0 }
-  }
+  /// Pairs handed to a thread at a time: one pair is too little work (reading two
+  /// signatures back, or merging two shingle sets), and done in line these loops were
+  /// most of a 10 GB run's collide.
+  private static let chunk = 256
 
   /// The verified pair when `a` and `b` reach the threshold or, with containment on,
   /// the shorter lies inside the longer; nil otherwise.

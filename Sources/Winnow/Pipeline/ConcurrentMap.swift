@@ -40,6 +40,21 @@ enum ConcurrentMap {
   }
 }
 
+extension ConcurrentMap {
+  /// `transform` of every input, in order, on up to `jobs` threads, handed out in chunks
+  /// of `chunk` inputs: for work too small per input to be worth a trip to another
+  /// thread (reading two signatures back, merging two shingle sets).
+  static func map<Input: Sendable, Output: Sendable>(
+    _ inputs: [Input], jobs: Int, chunk: Int, _ transform: @escaping @Sendable (Input) -> Output
+  ) -> [Output] {
+    let size = max(1, chunk)
+    let chunks = Array(0..<((inputs.count + size - 1) / size))
+    return map(chunks, jobs: jobs) { chunk in
+      inputs[(chunk * size)..<min(inputs.count, (chunk + 1) * size)].map(transform)
+    }.flatMap { $0 }
+  }
+}
+
 /// Hands out 0, 1, 2… to whichever thread asks, each number once, without a lock.
 private final class Cursor: Sendable {
   private let value = Atomic<Int>(0)

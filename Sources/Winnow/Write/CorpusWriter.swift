@@ -71,7 +71,7 @@ public final class CorpusWriter {
       }
       try OutputFile.copy(source, to: target, sha256: entry.sha256)
     }
-    adopted = entries
+    adopted = (adopted ?? []) + entries
   }
 
   /// Finishes the parts, writes the manifest and moves everything into place.
