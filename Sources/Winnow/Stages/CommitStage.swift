@@ -1,10 +1,9 @@
 import Foundation
 
 /// Stage 6, once: lays every write shard's members into the output's part files (or
-/// links the parts the only write shard laid),
-/// writes the manifest and moves the outputs into place; then records the run in
-/// the history (when it has one) and writes the reports, with every task's
-/// figures summed.
+/// links the parts the only write shard laid), writes the manifest and moves the
+/// outputs into place; then records the run in the history (when it has one) and
+/// writes the reports, with every task's figures summed.
 struct CommitStage {
   let plan: RunPlan
   let work: WorkFolder
