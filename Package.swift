@@ -40,11 +40,18 @@ let package = Package(
       pkgConfig: "libdeflate",
       providers: [.apt(["libdeflate-dev"])]
     ),
+    // System ISA-L (Debian `libisal-dev`): igzip, the fast gzip members of `write.compressor: isal`.
+    .systemLibrary(
+      name: "CIsal",
+      pkgConfig: "libisal",
+      providers: [.apt(["libisal-dev"])]
+    ),
     .target(
       name: "Winnow",
       dependencies: [
         "CZlib",
         "CDeflate",
+        "CIsal",
         "COpenCC",
         "CUchardet",
         .product(name: "Logging", package: "swift-log"),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole `winnow run` at --jobs 1 and --jobs 2 on synthesized corpora of growing size, beside
 # the gzip -6 anchor on the same file, measured in the same run (issue 7's table).
-#   Benchmarks/scale.sh [--sizes "100 1000 10000"] [--repeats N] [--keep]
+#   Benchmarks/scale.sh [--sizes "100 1000 10000"] [--repeats N] [--config FILE] [--keep]
 # Sizes are MB of article text; the inputs are Benchmarks/data/big-{MB}mb.jsonl, made by
 # Benchmarks/dedup/make_big.py from ../shared/corpora/thucnews-val.tsv (90 % distinct articles
 # mixed from the corpus's sentences, 10 % near-duplicate variants; git-ignored). Each cell is the
@@ -9,16 +9,19 @@
 # seconds, input MB/s, peak RSS (max resident set, /usr/bin/time), the speed-up of --jobs 2 over
 # --jobs 1, and the ratio of winnow's throughput to gzip -6's. Runs without a history. Before and
 # after the table, a probe of the two cores (gzip alone, then two at once): a speed-up measured
-# while one core is slowed by the host is not the machine's.
+# while one core is slowed by the host is not the machine's. --config passes a configuration file
+# to every run (e.g. `write.compressor: isal` to time the fast compressor).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes="100 1000 10000"
 repeats=""
+config=()
 keep=false
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
     --repeats) repeats=$2; shift 2 ;;
+    --config) config=(--config "$(realpath "$2")"); shift 2 ;;
     --keep) keep=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -49,7 +52,7 @@ cores_probe() {
 }
 
 [ -f "$data/big-100mb.jsonl" ] || python3 Benchmarks/dedup/make_big.py --mb 100 2>/dev/null
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); commit $(git rev-parse --short HEAD); $(date -u +%FT%RZ)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); commit $(git rev-parse --short HEAD); $(date -u +%FT%RZ)${config[1]:+; config ${config[1]}}"
 cores_probe
 echo
 echo "| input | articles | what | wall s | MB/s | peak RSS | speed-up | vs gzip -6 |"
@@ -64,7 +67,7 @@ for mb in $sizes; do
     timed "$out/gzip-$mb" gzip -6 -c "$input"
     for jobs in 1 2; do
       timed "$out/winnow-$mb-$jobs" "$winnow" run "$input" --out "$out/o" --overwrite \
-        --no-history --jobs "$jobs" --report-dir "$out/r-$jobs"
+        --no-history --jobs "$jobs" --report-dir "$out/r-$jobs" "${config[@]}"
     done
   done
   gzip_s=$(awk '{print $1}' "$out/gzip-$mb" | median)

@@ -37,14 +37,16 @@ final class MemberCompressor {
 
   /// Compresses `chunk` into one gzip member with `compressor` at `level`.
   ///
-  /// A libdeflate compressor is made for each chunk rather than kept per
-  /// thread: at every level that costs nothing measurable beside compressing
-  /// 1 MiB (docs/benchmarks.md), and no state is shared between workers.
+  /// A libdeflate or ISA-L compressor is made for each chunk rather than kept
+  /// per thread: at every level that costs nothing measurable beside
+  /// compressing 1 MiB (docs/benchmarks.md), and no state is shared between
+  /// workers.
   static func member(_ chunk: [UInt8], compressor: GzipCompressor, level: Int) throws(GzipError)
     -> [UInt8]
   {
     switch compressor {
     case .libdeflate: try LibdeflateGzip(level: level).compress(chunk)
+    case .isal: try IsalGzip(level: level).compress(chunk)
     case .zlib: try GzipDeflater.compress(chunk, level: level)
     }
   }

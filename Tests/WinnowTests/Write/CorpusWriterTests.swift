@@ -125,6 +125,8 @@ func writeRecords(
 
 /// Big parts are written as several gzip members compressed in parallel.
 @Suite struct MultiMemberPartTests {
+  /// A level every compressor has.
+  static let level = 3
 
   /// Writes 3000 records into one part; returns the manifest and each record's JSON line.
   func writeBigPart(to folder: String, compressor: GzipCompressor) throws
@@ -132,6 +134,7 @@ func writeRecords(
   {
     var config = WriteConfig()
     config.compressor = compressor
+    config.compressionLevel = Self.level
     var lines: [[UInt8]] = []
     var records: [CorpusRecord] = []
     for i in 0..<3000 {
@@ -188,7 +191,7 @@ func writeRecords(
     }
     #expect(chunks.count >= 4)
     let members = try chunks.map { chunk throws(GzipError) in
-      try MemberCompressor.member(chunk, compressor: compressor, level: 6)
+      try MemberCompressor.member(chunk, compressor: compressor, level: Self.level)
     }
     let file = Array(
       try Data(contentsOf: URL(fileURLWithPath: "\(folder)/clean/part-00000.jsonl.gz")))
@@ -204,6 +207,7 @@ func writeRecords(
     try Self.feed(articles: 900).write(to: URL(fileURLWithPath: "\(folder)/feed.jsonl"))
     var config = Config.noHistory
     config.write.compressor = compressor
+    config.write.compressionLevel = Self.level
     var outputs: [String] = []
     for jobs in [1, 2] {
       let out = "\(folder)/out-\(jobs)"

@@ -8,9 +8,10 @@ import Testing
     #expect(WriteConfig().compressionLevel == 6)
   }
 
-  @Test func bothCompressorsCanBeChosen() throws {
+  @Test func everyCompressorCanBeChosen() throws {
     for compressor in GzipCompressor.allCases {
-      let config = try ConfigLoader.load(yaml: "write:\n  compressor: \(compressor.rawValue)\n")
+      let yaml = "write:\n  compressor: \(compressor.rawValue)\n  compression_level: 3\n"
+      let config = try ConfigLoader.load(yaml: yaml)
       #expect(config.write.compressor == compressor)
     }
   }
@@ -27,7 +28,8 @@ import Testing
   @Test(arguments: [
     ("libdeflate", 1, true), ("libdeflate", 12, true), ("libdeflate", 13, false),
     ("libdeflate", 0, false), ("zlib", 1, true), ("zlib", 9, true), ("zlib", 10, false),
-    ("zlib", 12, false),
+    ("zlib", 12, false), ("isal", 1, true), ("isal", 3, true), ("isal", 0, false),
+    ("isal", 6, false),
   ])
   func levelsAreCheckedAgainstTheCompressor(compressor: String, level: Int, valid: Bool) {
     let yaml = "write:\n  compressor: \(compressor)\n  compression_level: \(level)\n"
