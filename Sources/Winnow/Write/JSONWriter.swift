@@ -90,20 +90,18 @@ struct JSONWriter {
   private static let hex = Array("0123456789abcdef".utf8)
 
   /// A JSON string literal. U+2028/2029 are escaped so the lines are also valid JavaScript.
-  /// Runs of bytes that need no escape (almost all of a text) are copied whole.
+  /// Runs of bytes that need no escape (almost all of a text) are copied whole; they are
+  /// found eight bytes at a time (`EscapeScan`).
   private mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     var value = value
     value.withUTF8 { utf8 in
       var run = 0
       var i = 0
-      while i < utf8.count {
+      while true {
+        i = EscapeScan.next(in: utf8, from: i)
+        guard i < utf8.count else { break }
         let byte = utf8[i]
-        // 0xE2 leads U+2000–U+2FFF, among them the line and paragraph separators.
-        if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
-          i += 1
-          continue
-        }
         let separator =
           byte == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80
           && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
@@ -138,5 +136,53 @@ struct JSONWriter {
       bytes.append(Self.hex[Int(byte >> 4)])
       bytes.append(Self.hex[Int(byte & 0xF)])
     }
+  }
+}
+
+/// Finds the bytes a JSON string may have to escape: controls (below 0x20), `"`, `\`,
+/// and 0xE2, which leads U+2000–U+2FFF, among them the line and paragraph separators.
+///
+/// Eight bytes are tested at once with the zero-byte test of "Bit Twiddling Hacks"
+/// (Anderson, "Determine if a word has a zero byte"): `(x - 0x01…) & ~x & 0x80…` marks
+/// every zero byte, and can also mark a byte above one that is zero, never below; so the
+/// lowest mark is always a real match. Chinese text has nothing to escape for long
+/// stretches, and testing a word costs about what testing one byte did.
+enum EscapeScan {
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// The index of the first byte at or after `start` that may need an escape, or
+  /// `bytes.count` when none does.
+  @inline(__always)
+  static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var i = start
+    if let base = bytes.baseAddress {
+      while i + 8 <= bytes.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        let marks = matches(word)
+        if marks != 0 { return i + marks.trailingZeroBitCount / 8 }
+        i += 8
+      }
+    }
+    while i < bytes.count && !mayEscape(bytes[i]) { i += 1 }
+    return i
+  }
+
+  /// The high bit of each byte of `word` that is below 0x20 or is 0x22, 0x5C or 0xE2
+  /// (and, above the lowest of those, maybe others).
+  @inline(__always)
+  static func matches(_ word: UInt64) -> UInt64 {
+    let below = (word &- 0x20 &* ones) & ~word
+    return
+      (below | zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x5C &* ones))
+      | zeroBytes(word ^ (0xE2 &* ones))) & highs
+  }
+
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word }
+
+  @inline(__always)
+  static func mayEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
   }
 }

@@ -29,6 +29,50 @@ import Testing
     #expect(object["tags"] as? [String] == ["a", "乙"])
   }
 
+  /// The word-at-a-time scan stops exactly where a byte-by-byte one does, whatever
+  /// the bytes around and wherever in the word the byte that may need an escape is.
+  @Test func escapeScanStopsWhereAByteScanDoes() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] =
+      [0x00, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA8]
+      + [0xE1, 0xE2, 0xE3, 0xE4, 0xFF, 0x41, 0x41, 0x41, 0xE5, 0xE5, 0x9B, 0xBD]
+    for _ in 0..<2000 {
+      let count = Int.random(in: 0...40, using: &generator)
+      let bytes = (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
+      bytes.withUnsafeBufferPointer { buffer in
+        for start in 0...count {
+          let expected = buffer[start...].firstIndex(where: EscapeScan.mayEscape) ?? count
+          #expect(EscapeScan.next(in: buffer, from: start) == expected, "\(bytes) from \(start)")
+        }
+      }
+    }
+  }
+
+  /// Every character that needs an escape, at every offset in a long Chinese text, is
+  /// escaped and round-trips through a JSON parser; so do the other E2-led characters
+  /// (“…—”), left as they are.
+  @Test func escapesAtEveryOffsetOfALongText() throws {
+    let base = Array("新华社北京电“国务院总理”今日主持召开会议…".unicodeScalars)
+    for special in ["\"", "\\", "\n", "\u{01}", "\u{2028}", "\u{2029}", "—"] {
+      for offset in 0...base.count {
+        var scalars = String.UnicodeScalarView(base)
+        scalars.insert(
+          contentsOf: special.unicodeScalars,
+          at: scalars.index(scalars.startIndex, offsetBy: offset))
+        let text = String(scalars)
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("t", text)
+        json.endObject()
+        let object = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: String]
+        #expect(object?["t"] == text, "\(special) at \(offset)")
+        let written = String(decoding: json.bytes, as: UTF8.self)
+        let raw = ["\n", "\u{01}", "\u{2028}", "\u{2029}"].filter { written.contains($0) }
+        #expect(raw.isEmpty, "\(special) at \(offset): left unescaped")
+      }
+    }
+  }
+
   @Test func leavesOutAbsentValues() {
     var json = JSONWriter()
     json.beginObject()
