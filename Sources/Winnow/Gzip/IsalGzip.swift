@@ -4,8 +4,8 @@ import CIsal
 /// complete gzip member.
 ///
 /// igzip trades ratio for speed: on the clean JSON Lines of a run its level 3
-/// compresses 4.4× as fast as libdeflate's level 6 on one core, with output 8 %
-/// larger (docs/benchmarks.md, "Write: zlib, libdeflate and ISA-L"). That makes
+/// compresses about 4× as fast as libdeflate's level 6 on one core, with output
+/// 8 % larger (docs/benchmarks.md, "Write: zlib, libdeflate and ISA-L"). That makes
 /// it the choice when CPU time counts more than disk. Its header is fixed (MTIME
 /// 0, no name, OS 255), so the same bytes in give the same member out on one
 /// machine; igzip picks its code for the CPU it runs on, so members written on
