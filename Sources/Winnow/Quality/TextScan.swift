@@ -13,7 +13,8 @@ struct TextScan {
 
   /// Decodes the body's UTF-8 itself (a `String` is valid UTF-8): the scalar view's
   /// iterator costs more per scalar than all the counting below. Han (leads E4–E9,
-  /// U+4000–U+9FFF), most of a Chinese body, is decoded on the spot.
+  /// U+4000–U+9FFF), most of a Chinese body, is decoded on the spot, and common Han
+  /// goes straight to its own path: `add` is too large to be inlined here.
   init(_ body: String) {
     var body = body
     tokenHashes.reserveCapacity(body.utf8.count / 3 + 8)
@@ -22,7 +23,8 @@ struct TextScan {
       var index = 0
       while index < bytes.count {
         if (0xE4...0xE9).contains(bytes[index]) && index + 3 <= bytes.count {
-          add(UTF8Decoding.threeByteScalar(in: bytes, at: index))
+          let value = UTF8Decoding.threeByteScalar(in: bytes, at: index)
+          if ScalarClass.isCommonHan(value) { addCommonHan(value) } else { add(value) }
           index += 3
           continue
         }
